@@ -1,0 +1,68 @@
+"""Reading one table cell: a number, a blank, a placeholder, or something else."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+CellKind = Literal["number", "empty", "placeholder", "text"]
+
+PLACEHOLDERS = frozenset({"/", "\\", "-", "--", "---", "—", "——", "－", "－－", "一", "无", "／", "-/-", "——/"})
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
+    r"(?P<unit>万元|亿元|元|件|个|项|条|次|篇|人次|%)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    raw: str
+    kind: CellKind
+    value: Decimal | None = None
+    unit: str | None = None
+    signed: bool = False
+    decimals: int = 0
+    fullwidth: bool = False
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == "number"
+
+    def as_json_number(self) -> int | float | None:
+        if self.value is None:
+            return None
+        return int(self.value) if self.value == self.value.to_integral_value() else float(self.value)
+
+
+def read_value(text: str) -> CellValue:
+    raw = text.strip()
+    if not raw:
+        return CellValue(raw, "empty")
+    folded = unicodedata.normalize("NFKC", raw).replace(" ", "")
+    if folded in PLACEHOLDERS or raw in PLACEHOLDERS:
+        return CellValue(raw, "placeholder")
+    match = _NUMBER.match(folded)
+    if not match:
+        return CellValue(raw, "text")
+    digits = match.group("digits").replace(",", "")
+    fraction = match.group("fraction") or ""
+    value = Decimal(digits + fraction)
+    if match.group("sign") == "-":
+        value = -value
+    return CellValue(
+        raw,
+        "number",
+        value,
+        unit=match.group("unit"),
+        signed=match.group("sign") is not None,
+        decimals=len(fraction) - 1 if fraction else 0,
+        fullwidth=folded != raw.replace(" ", ""),
+    )
+
+
+def is_value_text(text: str) -> bool:
+    """True for what can stand in a value cell: a number, a placeholder or nothing."""
+    return read_value(text).kind != "text"

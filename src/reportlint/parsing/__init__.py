@@ -1,0 +1,31 @@
+"""Parsing: normalised text → typed AST. Knows nothing about templates, rules or terminals."""
+
+from reportlint.parsing.ast import (
+    Attachment,
+    Block,
+    Cell,
+    DateLine,
+    Document,
+    Paragraph,
+    ParseIssue,
+    Row,
+    Section,
+    Table,
+)
+from reportlint.parsing.parser import get_parser, parse_source, parse_text
+
+__all__ = [
+    "Attachment",
+    "Block",
+    "Cell",
+    "DateLine",
+    "Document",
+    "Paragraph",
+    "ParseIssue",
+    "Row",
+    "Section",
+    "Table",
+    "get_parser",
+    "parse_source",
+    "parse_text",
+]

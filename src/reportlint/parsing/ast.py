@@ -1,0 +1,143 @@
+"""The typed syntax tree of a report: frozen dataclasses, each node with its span in the original.
+
+The tree says what the text *is* (a heading, a paragraph, a table row); it knows nothing about
+templates. Giving the tables meaning is the binder's job (``reportlint.binding``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Iterator, Literal, Union
+
+from reportlint.source import Span
+
+TableLayout = Literal["cells", "pipe", "tabs"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    span: Span
+    kind: Literal["paragraph"] = field(default="paragraph", repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line that holds nothing but a date, as in a signature block."""
+
+    text: str
+    date: _dt.date | None
+    span: Span
+    kind: Literal["date"] = field(default="date", repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell, ...]
+    span: Span
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(cell.text for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    layout: TableLayout
+    rows: tuple[Row, ...]
+    span: Span
+    kind: Literal["table"] = field(default="table", repr=False)
+
+
+Block = Union[Paragraph, DateLine, Table]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered top-level section (``一、总体情况``)."""
+
+    number: int
+    numeral: str
+    title: str
+    heading_span: Span
+    blocks: tuple[Block, ...]
+    span: Span
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (block for block in self.blocks if isinstance(block, Paragraph))
+
+    def tables(self) -> Iterator[Table]:
+        return (block for block in self.blocks if isinstance(block, Table))
+
+    @property
+    def text(self) -> str:
+        return "\n".join(paragraph.text for paragraph in self.paragraphs())
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """``附件2:`` and what follows it: its own blocks and, often, its own numbered sections."""
+
+    label: str
+    heading_span: Span
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ParseIssue:
+    """Text the grammar could not read; the line was skipped and the rest parsed."""
+
+    message: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: Paragraph | None
+    preamble: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    attachments: tuple[Attachment, ...]
+    issues: tuple[ParseIssue, ...]
+    span: Span
+
+    def all_sections(self) -> Iterator[tuple[Attachment | None, Section]]:
+        """Every section, body first, then those inside attachments, with their attachment."""
+        for section in self.sections:
+            yield None, section
+        for attachment in self.attachments:
+            for section in attachment.sections:
+                yield attachment, section
+
+    def blocks(self) -> Iterator[tuple[Attachment | None, Section | None, Block]]:
+        """Every block in reading order with the attachment and section that hold it."""
+        for block in self.preamble:
+            yield None, None, block
+        for section in self.sections:
+            for block in section.blocks:
+                yield None, section, block
+        for attachment in self.attachments:
+            for block in attachment.blocks:
+                yield attachment, None, block
+            for section in attachment.sections:
+                for block in section.blocks:
+                    yield attachment, section, block
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        if self.title is not None:
+            yield self.title
+        for _, _, block in self.blocks():
+            if isinstance(block, Paragraph):
+                yield block
+
+    def dates(self) -> Iterator[DateLine]:
+        return (block for _, _, block in self.blocks() if isinstance(block, DateLine))

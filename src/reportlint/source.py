@@ -1,0 +1,247 @@
+"""Load bytes, decode them, and normalise the text while keeping a map back to the original.
+
+Everything downstream (grammar, AST, rules) works on the normalised text; every position it
+reports is translated back through :class:`SourceMap` so a finding points at the line and column
+a person sees in the file they opened.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "DEBRIS_PATTERN",
+    "InputError",
+    "Source",
+    "SourceMap",
+    "Span",
+    "decode_bytes",
+    "normalise",
+]
+
+
+class InputError(Exception):
+    """A file that cannot be read as a report at all (missing, binary, undecodable)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range in the *original* text: 1-based line and column, and 0-based offsets."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+# Word and web copies leave these behind; they are removed before parsing and reported by a
+# hygiene rule that reads the original text with the same pattern.
+DEBRIS_PATTERN = re.compile(
+    r"\[bookmark:[^\]\n]{0,80}\]"  # Word bookmarks exported as text
+    r"|\?!\?/p>"  # mangled closing tags from CMS exports
+    r"|</?(?:p|span|br|div|td|tr)\b[^>\n]{0,80}>"  # stray HTML tags
+)
+
+_SPACE_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+
+# One pass over the text. Alternatives are tried left to right at each position, so the order
+# matters: line ends first, then whole-line trims, then single characters.
+_NORMALISE = re.compile(
+    rf"(?P<eol>\r\n|\r|[\x0b\x0c\u2028\u2029])"
+    rf"|(?P<lead>(?m:^)[ {_SPACE_CHARS}]+)"
+    rf"|(?P<trail>[ {_SPACE_CHARS}]+(?=\r|\n|$))"
+    rf"|(?P<cjkspace>(?<=[{_CJK}0-9.、，。：:）)])[ {_SPACE_CHARS}]+(?=[{_CJK}（(])|(?<=[{_CJK}])[ {_SPACE_CHARS}]+(?=[0-9]))"
+    rf"|(?P<space>[{_SPACE_CHARS}])"
+    rf"|(?P<zw>[{_ZERO_WIDTH}])"
+    rf"|(?P<debris>{DEBRIS_PATTERN.pattern})"
+)
+_REPLACEMENT = {
+    "eol": "\n",
+    "lead": "",
+    "trail": "",
+    "cjkspace": "",
+    "space": " ",
+    "zw": "",
+    "debris": "",
+}
+
+
+class SourceMap:
+    """Maps offsets in the normalised text back to offsets, lines and columns in the original.
+
+    Stored as runs in which the two texts advance together, so memory stays proportional to the
+    number of edits, not to the size of the file.
+    """
+
+    __slots__ = ("_norm_starts", "_orig_starts", "_line_starts", "_orig_len")
+
+    def __init__(self, original: str, norm_starts: list[int], orig_starts: list[int]):
+        self._norm_starts = norm_starts
+        self._orig_starts = orig_starts
+        self._orig_len = len(original)
+        starts = [0]
+        for match in re.finditer(r"\r\n|\r|\n", original):
+            starts.append(match.end())
+        self._line_starts = starts
+
+    def original_offset(self, norm_offset: int) -> int:
+        index = bisect.bisect_right(self._norm_starts, norm_offset) - 1
+        if index < 0:
+            return 0
+        offset = self._orig_starts[index] + (norm_offset - self._norm_starts[index])
+        # An offset inside a replaced run maps to the run's start; never past the text.
+        if index + 1 < len(self._orig_starts):
+            offset = min(offset, self._orig_starts[index + 1])
+        return min(offset, self._orig_len)
+
+    def line_column(self, orig_offset: int) -> tuple[int, int]:
+        line_index = bisect.bisect_right(self._line_starts, orig_offset) - 1
+        return line_index + 1, orig_offset - self._line_starts[line_index] + 1
+
+    def span(self, norm_start: int, norm_end: int) -> Span:
+        start = self.original_offset(norm_start)
+        end = max(start, self.original_offset(norm_end))
+        line, column = self.line_column(start)
+        end_line, end_column = self.line_column(end)
+        return Span(start, end, line, column, end_line, end_column)
+
+    def original_span(self, start: int, end: int) -> Span:
+        line, column = self.line_column(start)
+        end_line, end_column = self.line_column(end)
+        return Span(start, end, line, column, end_line, end_column)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report's text: the original as decoded, the normalised text the parser reads, the map."""
+
+    original: str
+    text: str
+    map: SourceMap = field(repr=False, compare=False)
+    path: str | None = None
+    encoding: str = "utf-8"
+
+    @classmethod
+    def from_text(cls, original: str, path: str | None = None, encoding: str = "utf-8") -> Source:
+        text, source_map = normalise(original)
+        return cls(original, text, source_map, path, encoding)
+
+    def original_lines(self) -> list[str]:
+        return re.split(r"\r\n|\r|\n", self.original)
+
+
+def normalise(original: str) -> tuple[str, SourceMap]:
+    """Return the normalised text and the map back to ``original``.
+
+    Line ends become ``\\n``; leading and trailing spaces of every line are dropped (tabs are
+    kept: they separate table cells); exotic spaces become plain spaces; spaces between CJK
+    characters and digits (``2020 年``) are dropped; zero-width characters and conversion debris
+    are removed. The result always ends with a newline.
+    """
+    pieces: list[str] = []
+    norm_starts = [0]
+    orig_starts = [0]
+    norm_pos = 0
+    orig_pos = 0
+    for match in _NORMALISE.finditer(original):
+        start, end = match.span()
+        if start == end:
+            continue
+        if start > orig_pos:
+            pieces.append(original[orig_pos:start])
+            norm_pos += start - orig_pos
+        replacement = _REPLACEMENT[match.lastgroup or "space"]
+        pieces.append(replacement)
+        norm_pos += len(replacement)
+        orig_pos = end
+        # A new run starts after every edit; the characters of a replacement map to its start.
+        norm_starts.append(norm_pos)
+        orig_starts.append(orig_pos)
+    if orig_pos < len(original):
+        pieces.append(original[orig_pos:])
+        norm_pos += len(original) - orig_pos
+    if not pieces or not pieces[-1].endswith("\n"):
+        pieces.append("\n")
+        norm_starts.append(norm_pos + 1)
+        orig_starts.append(len(original))
+    return "".join(pieces), SourceMap(original, norm_starts, orig_starts)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: nearly every other byte of ASCII and CJK text is a NUL or not."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a report's bytes, returning ``(text, encoding used)``.
+
+    Order: an explicit ``encoding``; a BOM; UTF-16 without BOM; strict UTF-8; GB18030 (a
+    superset of GBK and GB2312, the usual encodings of Chinese government pages).
+    Raises :class:`InputError` for binary or undecodable data.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as error:
+            raise InputError(f"cannot decode as {encoding}: {error}") from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as error:
+                raise InputError(f"invalid {name} text: {error.reason} at byte {error.start}") from None
+    utf16 = _looks_like_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:65536]:
+        raise InputError("binary file (contains NUL bytes), not a text report")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise InputError(
+                f"undecodable bytes at offset {utf8_error.start} (neither UTF-8 nor GB18030); "
+                "use --encoding to name the encoding"
+            ) from None

@@ -1,0 +1,397 @@
+"""Template specs: the official report formats as data (one YAML file per format version).
+
+Code here only reads the data and answers questions about it (which row does this label name?
+which equations hold on this table?); every fact about a format lives in ``specs/*.yaml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import functools
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import yaml
+
+__all__ = [
+    "ColumnSpec",
+    "Equation",
+    "RowSpec",
+    "SectionSpec",
+    "TableSpec",
+    "TemplateSpec",
+    "builtin_spec_paths",
+    "label_key",
+    "load_spec",
+]
+
+_ENUMERATOR = re.compile(
+    r"^(?:[(][一二三四五六七八九十]{1,3}[)][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)](?!\d))"
+)
+_DROP = re.compile(r"[\s\"'“”‘’「」]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def label_key(text: str, *, keep_enumerator: bool = False) -> str:
+    """A comparison key for a label: width and bracket variants unified, spaces, quotes and the
+    leading enumerator (``（一）``, ``一、``, ``1.``) dropped."""
+    key = unicodedata.normalize("NFKC", text)
+    key = _DROP.sub("", key).replace("〔", "[").replace("〕", "]")
+    if not keep_enumerator:
+        key = _ENUMERATOR.sub("", key, count=1)
+    return key.rstrip(":：。.")
+
+
+def _similarity(left: str, right: str) -> float:
+    return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
+
+
+class LabelIndex:
+    """Finds which spec entry a label names: exactly, or by a unique close-enough match."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any]], threshold: float = 0.8):
+        self._exact: dict[str, Any] = {}
+        self._ambiguous: set[str] = set()
+        for label, value in entries:
+            key = label_key(label)
+            if key in self._exact and self._exact[key] != value:
+                self._ambiguous.add(key)
+            self._exact.setdefault(key, value)
+        self._threshold = threshold
+
+    def find(self, label: str) -> tuple[Any, float] | None:
+        """(entry, score) where score is 1.0 for an exact match; None when nothing fits or two
+        entries fit equally well."""
+        key = label_key(label)
+        if not key:
+            return None
+        if key in self._exact:
+            return None if key in self._ambiguous else (self._exact[key], 1.0)
+        # A label followed by a note in brackets: 采购总金额(单位:万元,保留4位小数)
+        prefixed = [other for other in self._exact if len(other) >= 2 and key.startswith(other) and key[len(other)] == "("]
+        if prefixed:
+            return self._exact[max(prefixed, key=len)], 0.95
+        scored = sorted(((_similarity(key, other), other) for other in self._exact), reverse=True)
+        if not scored or scored[0][0] < self._threshold:
+            return None
+        best_score, best = scored[0]
+        if len(scored) > 1 and scored[1][0] == best_score and self._exact[scored[1][1]] != self._exact[best]:
+            return None
+        return self._exact[best], best_score
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "count"  # count | money
+    unit: str | None = "件"
+    decimals: int | None = None
+    signed: bool = False
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    group: bool = False  # a heading row that holds no values of its own
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    @property
+    def parent(self) -> str | None:
+        return self.key.rpartition(".")[0] or None
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """A block of table 2: a 第二十条 item with its own column header and rows."""
+
+    key: str
+    header: str
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    key: str
+    number: int
+    title: str
+    layout: str  # blocks | grid | single_row
+    columns: tuple[ColumnSpec, ...] = ()
+    rows: tuple[RowSpec, ...] = ()
+    blocks: tuple[BlockSpec, ...] = ()
+    column_groups: tuple[str, ...] = ()
+    column_labels: tuple[str, ...] = ()
+    header_label: str | None = None
+    header_note: str | None = None
+    header_note_marker: str | None = None
+
+    @functools.cached_property
+    def row_index(self) -> LabelIndex:
+        rows = self.all_rows()
+        return LabelIndex((label, row.key) for row in rows for label in row.labels)
+
+    @functools.cached_property
+    def column_index(self) -> LabelIndex:
+        return LabelIndex((label, column.key) for column in self.columns for label in column.labels)
+
+    @functools.cached_property
+    def block_index(self) -> LabelIndex:
+        return LabelIndex(((block.header, block.key) for block in self.blocks), threshold=0.9)
+
+    def all_rows(self) -> tuple[RowSpec, ...]:
+        if self.blocks:
+            return tuple(
+                RowSpec(f"{block.key}.{row.key}", row.label, row.aliases, row.group)
+                for block in self.blocks
+                for row in block.rows
+            )
+        return self.rows
+
+    def row(self, key: str) -> RowSpec | None:
+        return next((row for row in self.all_rows() if row.key == key), None)
+
+    def value_rows(self) -> tuple[RowSpec, ...]:
+        return tuple(row for row in self.all_rows() if not row.group)
+
+    def block(self, key: str) -> BlockSpec | None:
+        return next((block for block in self.blocks if block.key == key), None)
+
+    def columns_for_row(self, row_key: str) -> tuple[ColumnSpec, ...]:
+        if self.blocks:
+            block = self.block(row_key.partition(".")[0])
+            return block.columns if block else ()
+        return self.columns
+
+    def column(self, row_key: str, column_key: str) -> ColumnSpec | None:
+        return next((c for c in self.columns_for_row(row_key) if c.key == column_key), None)
+
+    @functools.cached_property
+    def all_labels(self) -> frozenset[str]:
+        labels: set[str] = set()
+        for row in self.all_rows():
+            labels.update(label_key(label) for label in row.labels)
+        for column in itertools.chain(self.columns, *(block.columns for block in self.blocks)):
+            labels.update(label_key(label) for label in column.labels)
+        labels.update(label_key(block.header) for block in self.blocks)
+        labels.update(label_key(label) for label in (*self.column_groups, *self.column_labels))
+        return frozenset(label for label in labels if len(label) >= 2)
+
+    def cell_label(self, row_key: str, column_key: str) -> str:
+        row = self.row(row_key)
+        column = self.column(row_key, column_key)
+        return f"{row.label if row else row_key} / {column.label if column else column_key}"
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    number: int
+    key: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    table: str | None = None
+    must_mention: tuple[str, ...] = ()
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return (self.title, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int
+    row: str
+    column: str
+
+
+@dataclass(frozen=True)
+class Equation:
+    """One concrete check, ``sum(left) <relation> sum(right)``, over cells of one table."""
+
+    id: str
+    family: str
+    table: str
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+    relation: str  # "=", "<=", ">="
+    text: str
+    severity: str | None = None
+    binding: tuple[tuple[str, str], ...] = ()  # the for_each values that made this instance
+
+    @property
+    def cells(self) -> tuple[tuple[str, str], ...]:
+        return tuple((term.row, term.column) for term in (*self.left, *self.right))
+
+
+@dataclass(frozen=True)
+class TemplateSpec:
+    id: str
+    title: str
+    document: str
+    first_year: int
+    last_year: int | None
+    signature: tuple[str, ...]
+    sections: tuple[SectionSpec, ...]
+    tables: dict[str, TableSpec] = field(hash=False)
+    equation_templates: tuple[dict, ...] = field(hash=False, repr=False)
+    leftovers: tuple[str, ...] = ()
+    money: tuple[dict, ...] = field(default=(), hash=False, repr=False)
+    path: str | None = None
+
+    def applies_to(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    @functools.cached_property
+    def section_index(self) -> LabelIndex:
+        return LabelIndex(((title, section.key) for section in self.sections for title in section.titles), threshold=0.6)
+
+    def section(self, key: str) -> SectionSpec | None:
+        return next((section for section in self.sections if section.key == key), None)
+
+    def table_for_section(self, section_key: str) -> str | None:
+        section = self.section(section_key)
+        return section.table if section else None
+
+    @functools.cached_property
+    def equations(self) -> tuple[Equation, ...]:
+        return tuple(itertools.chain.from_iterable(self._expand(template) for template in self.equation_templates))
+
+    def _expand(self, template: dict) -> Iterator[Equation]:
+        table = self.tables[template["table"]]
+        value_rows = [row.key for row in table.value_rows()]
+        loops = template.get("for_each") or {}
+        names = list(loops)
+        choices = []
+        for name in names:
+            values: list[str] = []
+            for value in loops[name]:
+                values.extend(_glob_rows(value, value_rows) if name == "row" else [value])
+            choices.append(values)
+        for combination in itertools.product(*choices) if names else [()]:
+            binding = dict(zip(names, combination))
+            left = tuple(_terms(template.get("left", []), binding, value_rows))
+            right = tuple(_terms(template.get("right", []), binding, value_rows))
+            yield Equation(
+                id=template["id"],
+                family=template.get("family", template["id"]),
+                table=template["table"],
+                left=left,
+                right=right,
+                relation=template.get("relation", "="),
+                text=template.get("text", template["id"]),
+                severity=template.get("severity"),
+                binding=tuple(binding.items()),
+            )
+
+
+def _glob_rows(pattern: str, value_rows: list[str]) -> list[str]:
+    if "*" in pattern:
+        return [row for row in value_rows if fnmatch.fnmatchcase(row, pattern)]
+    return [pattern]
+
+
+def _terms(references: list[str], binding: dict[str, str], value_rows: list[str]) -> Iterator[Term]:
+    for reference in references:
+        sign = -1 if reference.startswith("-") else 1
+        row, _, column = reference.lstrip("-").format(**binding).partition("/")
+        for row_key in _glob_rows(row, value_rows):
+            yield Term(sign, row_key, column)
+
+
+def _columns(raw: list[dict]) -> tuple[ColumnSpec, ...]:
+    columns = []
+    for item in raw:
+        kind = item.get("kind", "count")
+        columns.append(
+            ColumnSpec(
+                key=item["key"],
+                label=item["label"],
+                aliases=tuple(item.get("aliases", ())),
+                kind=kind,
+                unit=item.get("unit", "件" if kind == "count" else None),
+                decimals=item.get("decimals"),
+                signed=bool(item.get("signed", False)),
+            )
+        )
+    return tuple(columns)
+
+
+def _rows(raw: list[dict]) -> tuple[RowSpec, ...]:
+    return tuple(
+        RowSpec(item["key"], item["label"], tuple(item.get("aliases", ())), bool(item.get("group", False))) for item in raw
+    )
+
+
+def spec_from_data(data: dict, path: str | None = None) -> TemplateSpec:
+    tables = {}
+    for key, raw in data["tables"].items():
+        tables[key] = TableSpec(
+            key=key,
+            number=raw["number"],
+            title=raw["title"],
+            layout=raw["layout"],
+            columns=_columns(raw.get("columns", [])),
+            rows=_rows(raw.get("rows", [])),
+            blocks=tuple(
+                BlockSpec(block["key"], block["header"], _columns(block["columns"]), _rows(block["rows"]))
+                for block in raw.get("blocks", [])
+            ),
+            column_groups=tuple(raw.get("column_groups", ())),
+            column_labels=tuple(raw.get("column_labels", ())),
+            header_label=raw.get("header_label"),
+            header_note=raw.get("header_note"),
+            header_note_marker=raw.get("header_note_marker"),
+        )
+    sections = tuple(
+        SectionSpec(
+            number=item["number"],
+            key=item["key"],
+            title=item["title"],
+            aliases=tuple(item.get("aliases", ())),
+            table=item.get("table"),
+            must_mention=tuple(item.get("must_mention", ())),
+        )
+        for item in data["sections"]
+    )
+    years = data.get("years", {})
+    return TemplateSpec(
+        id=str(data["id"]),
+        title=data["title"],
+        document=data.get("document", ""),
+        first_year=int(years.get("first", 0)),
+        last_year=years.get("last"),
+        signature=tuple(data.get("signature", ())),
+        sections=sections,
+        tables=tables,
+        equation_templates=tuple(data.get("equations", ())),
+        leftovers=tuple(data.get("leftovers", ())),
+        money=tuple(data.get("money", ())),
+        path=path,
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def load_spec(path: str) -> TemplateSpec:
+    with open(path, encoding="utf-8") as handle:
+        return spec_from_data(yaml.safe_load(handle), path)
+
+
+def builtin_spec_paths() -> list[str]:
+    folder = resources.files("reportlint.templates").joinpath("specs")
+    return sorted(str(Path(str(folder)) / entry.name) for entry in folder.iterdir() if entry.name.endswith(".yaml"))
