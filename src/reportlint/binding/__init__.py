@@ -75,8 +75,11 @@ class BoundTable:
     rows_found: dict[str, Span] = field(default_factory=dict)
     columns_found: tuple[str, ...] = ()
     column_units: dict[tuple[str, str], str] = field(default_factory=dict)  # unit named in a header
+    column_decimals: dict[tuple[str, str], int] = field(default_factory=dict)  # 保留N位小数 in a header
     header_note: bool = False
     misfits: list[Misfit] = field(default_factory=list)
+    # Rows the template lacks but whose columns are certain (inside a table 2 block): key → label.
+    extra_rows: dict[str, str] = field(default_factory=dict)
 
     @property
     def span(self) -> Span:
@@ -416,9 +419,12 @@ class _BlockBinder(_TableBinder):
                 order.append(None)
                 continue
             order.append(match[0])
-            unit = re.search(r"(万元|元)", cell.text)
+            unit = re.search(r"(亿元|万元|元)", cell.text)
             if unit:
                 self.bound.column_units[(block_key, match[0])] = unit.group(1)
+            decimals = re.search(r"保留\s*(\d+)\s*位小数", cell.text)
+            if decimals:
+                self.bound.column_decimals[(block_key, match[0])] = int(decimals.group(1))
         return order
 
     def bind_item(self, block, block_columns, labels: list[Cell], values: list[Cell]) -> None:
@@ -434,6 +440,13 @@ class _BlockBinder(_TableBinder):
             if anywhere is None:
                 self.misfit("unknown-row", label.span, label=label.text, block=block.key if block else None,
                             has_values=any(cell.text for cell in values))
+                if block is not None:
+                    # The block's header says which column each value is in, so the row can be
+                    # bound under a key of its own and still be checked row by row.
+                    row_key = f"{block.key}.extra{len(self.bound.extra_rows) + 1}"
+                    self.bound.extra_rows[row_key] = label.text
+                    columns = block_columns.get(block.key) or [column.key for column in block.columns]
+                    self.put_values(row_key, columns, values, label)
                 return
             row_key = anywhere[0]
             if block is not None:

@@ -204,13 +204,17 @@ class SectionSpec:
     number: int
     key: str
     title: str
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # recognised, but not the template's wording
+    accepted: tuple[str, ...] = ()  # other wordings the official notices themselves use
     table: str | None = None
     must_mention: tuple[str, ...] = ()
 
     @property
     def titles(self) -> tuple[str, ...]:
-        return (self.title, *self.aliases)
+        return (self.title, *self.accepted, *self.aliases)
+
+    def is_official_wording(self, title: str) -> bool:
+        return label_key(title) in {label_key(text) for text in (self.title, *self.accepted)}
 
 
 @dataclass(frozen=True)
@@ -252,6 +256,7 @@ class TemplateSpec:
     equation_templates: tuple[dict, ...] = field(hash=False, repr=False)
     leftovers: tuple[str, ...] = ()
     money: tuple[dict, ...] = field(default=(), hash=False, repr=False)
+    prose_facts: tuple[dict, ...] = field(default=(), hash=False, repr=False)
     path: str | None = None
 
     def applies_to(self, year: int) -> bool:
@@ -270,11 +275,23 @@ class TemplateSpec:
 
     @functools.cached_property
     def equations(self) -> tuple[Equation, ...]:
-        return tuple(itertools.chain.from_iterable(self._expand(template) for template in self.equation_templates))
+        return self.equations_for()
 
-    def _expand(self, template: dict) -> Iterator[Equation]:
+    def equations_for(self, table_key: str | None = None, extra_rows: Iterable[str] = ()) -> tuple[Equation, ...]:
+        """Concrete equations; row patterns (``art20_1.*``) also cover ``extra_rows``, rows a
+        report added to a table whose columns are nonetheless known."""
+        extra = tuple(extra_rows)
+        return tuple(
+            itertools.chain.from_iterable(
+                self._expand(template, extra)
+                for template in self.equation_templates
+                if table_key is None or template["table"] == table_key
+            )
+        )
+
+    def _expand(self, template: dict, extra_rows: tuple[str, ...] = ()) -> Iterator[Equation]:
         table = self.tables[template["table"]]
-        value_rows = [row.key for row in table.value_rows()]
+        value_rows = [row.key for row in table.value_rows()] + list(extra_rows)
         loops = template.get("for_each") or {}
         names = list(loops)
         choices = []
@@ -364,6 +381,7 @@ def spec_from_data(data: dict, path: str | None = None) -> TemplateSpec:
             key=item["key"],
             title=item["title"],
             aliases=tuple(item.get("aliases", ())),
+            accepted=tuple(item.get("accepted", ())),
             table=item.get("table"),
             must_mention=tuple(item.get("must_mention", ())),
         )
@@ -382,6 +400,7 @@ def spec_from_data(data: dict, path: str | None = None) -> TemplateSpec:
         equation_templates=tuple(data.get("equations", ())),
         leftovers=tuple(data.get("leftovers", ())),
         money=tuple(data.get("money", ())),
+        prose_facts=tuple(data.get("prose_facts", ())),
         path=path,
     )
 

@@ -1,0 +1,390 @@
+"""The command line. The only place that prints, reads arguments or exits.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage, configuration or input
+error (the other files are still checked); 3 an internal error (a bug in reportlint or a plugin).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+REPORT_SUFFIXES = (".txt", ".md", ".text")
+SUBCOMMANDS = ("check", "rules", "rule", "parse")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("reportlint")
+    except Exception:  # not installed: running from a source tree
+        return "0+unknown"
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reportlint",
+        description="检查政府信息公开工作年度报告 (lint government information-disclosure annual reports).",
+        epilog=(
+            "常用命令 (everyday commands):\n"
+            "  reportlint 报告.txt                 检查一个报告 (check a report)\n"
+            "  reportlint reports/ --format json   检查整个文件夹，输出 JSON\n"
+            "  reportlint rules                    列出所有规则 (list rules)\n"
+            "  reportlint rule RL201               查看规则说明 (explain a rule)\n"
+            "  reportlint parse 报告.txt            查看解析结果 (show the parsed report)\n"
+            "exit codes: 0 clean · 1 findings · 2 usage/config/input error · 3 internal error"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reportlint {_version()}")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input")
+    selection = parser.add_argument_group("rule selection (codes, code prefixes, names or categories; comma-separated)")
+    selection.add_argument("--select", action="append", help="run only these rules (replaces the configured set)")
+    selection.add_argument("--extend-select", action="append", help="add these rules to the selection")
+    selection.add_argument("--ignore", action="append", help="skip these rules")
+    selection.add_argument("--extend-ignore", action="append", help="skip these rules as well")
+    output = parser.add_argument_group("output")
+    output.add_argument("--format", default=None, help="text (default), json, sarif, github, or a plugin's format")
+    output.add_argument("--output", "-o", help="write the report to this file instead of standard output")
+    output.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)")
+    output.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    run = parser.add_argument_group("run")
+    run.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default warning)")
+    run.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    run.add_argument("--config", help="use this configuration file instead of searching for one")
+    run.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    run.add_argument("--stdin-filename", help="the name to report for standard input (also used to find its configuration)")
+    run.add_argument("--encoding", help="force the text encoding of the input (e.g. gb18030)")
+    run.add_argument("--exclude", action="append", help="glob patterns of paths to skip when walking folders")
+    run.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too (for pre-commit)")
+    return parser
+
+
+# -- checking ---------------------------------------------------------------------------------
+
+
+def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> tuple[list[str], list[tuple[str, str]]]:
+    files: list[str] = []
+    missing: list[tuple[str, str]] = []
+
+    def excluded(path: Path) -> bool:
+        posix = path.as_posix()
+        return any(fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(path.name, pattern)
+                   or any(fnmatch.fnmatch(part, pattern) for part in path.parts) for pattern in excludes)
+
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                if candidate.is_file() and candidate.suffix.lower() in REPORT_SUFFIXES and not excluded(candidate):
+                    files.append(str(candidate))
+        elif path.exists():
+            if not (force_exclude and excluded(path)):
+                files.append(raw)
+        else:
+            missing.append((raw, "文件不存在 (no such file)"))
+    return files, missing
+
+
+def _config_for(args: argparse.Namespace, target: str, cache: dict):
+    from reportlint.engine import Config, find_config, load_config
+
+    if args.isolated:
+        key = None
+    elif args.config:
+        key = args.config
+    else:
+        found = find_config(Path(target).parent if target != "-" else Path.cwd())
+        key = str(found) if found else None
+    if key not in cache:
+        config = load_config(key) if key else Config()
+        if args.select is not None:
+            config.select = _split(args.select)
+        config.extend_select = config.extend_select + (_split(args.extend_select) or [])
+        config.ignore = config.ignore + (_split(args.ignore) or [])
+        config.extend_ignore = config.extend_ignore + (_split(args.extend_ignore) or [])
+        if args.fail_on:
+            from reportlint.findings import Severity
+
+            config.fail_on = Severity.parse(args.fail_on)
+        if args.lang:
+            config.lang = args.lang
+        cache[key] = config
+    return cache[key]
+
+
+def check(args: argparse.Namespace) -> int:
+    from reportlint.engine import ConfigError, Linter, get_registry
+    from reportlint.engine.linter import read_source
+    from reportlint.findings import FileResult
+    from reportlint.source import InputError, Source, decode_bytes
+
+    if not args.paths:
+        raise UsageError("没有给出要检查的文件 (no PATH given); 例如 reportlint 报告.txt")
+    registry = get_registry()
+    for problem in registry.errors:
+        print(f"reportlint: {problem}", file=sys.stderr)
+    configs: dict = {}
+    linters: dict = {}
+    first_config = _config_for(args, args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-"), configs)
+    excludes = list(first_config.exclude) + (_split(args.exclude) or [])
+    files, missing = _collect(args.paths, excludes, args.force_exclude)
+    results: list[FileResult] = [FileResult(path, error=reason) for path, reason in missing]
+    exit_code = EXIT_ERROR if missing else EXIT_OK
+    lang = first_config.lang
+    for path in files:
+        display = args.stdin_filename or "<stdin>" if path == "-" else path
+        try:
+            config = _config_for(args, display if path == "-" else path, configs)
+            linter = linters.get(id(config))
+            if linter is None:
+                linter = linters[id(config)] = Linter(config, registry)
+            if path == "-":
+                text, used = decode_bytes(sys.stdin.buffer.read(), args.encoding)
+                if not text.strip():
+                    raise InputError("标准输入为空 (empty standard input)")
+                source = Source.from_text(text, display, used)
+            else:
+                source = read_source(path, args.encoding)
+            outcome = linter.lint_source(source)
+        except ConfigError:
+            raise
+        except InputError as error:
+            results.append(FileResult(display, error=str(error)))
+            exit_code = max(exit_code, EXIT_ERROR)
+            continue
+        except Exception as error:  # a bug must not hide the other files' results
+            results.append(FileResult(display, error=f"内部错误 (internal error): {type(error).__name__}: {error}"))
+            exit_code = EXIT_INTERNAL
+            continue
+        report = outcome.report
+        results.append(
+            FileResult(
+                display,
+                outcome.findings,
+                source_text=source.original,
+                metadata={"template": report.template.id if report.template else None, "year": report.year},
+            )
+        )
+        threshold = config.fail_on.rank
+        if exit_code == EXIT_OK and any(finding.severity.rank >= threshold for finding in outcome.findings):
+            exit_code = EXIT_FINDINGS
+    _write(args, results, lang, registry)
+    if args.exit_zero and exit_code == EXIT_FINDINGS:
+        return EXIT_OK
+    return exit_code
+
+
+def _write(args: argparse.Namespace, results, lang: str, registry) -> None:
+    name = args.format or "text"
+    reporter_class = registry.reporters.get(name)
+    if reporter_class is None:
+        raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
+    color = {"always": True, "never": False}.get(args.color)
+    rules = {code: rule.info() for code, rule in registry.rules.items()}
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as stream:
+            reporter_class(stream, lang=lang, color=color, rules=rules, version=_version()).report(results)
+    else:
+        stream = sys.stdout
+        reporter_class(stream, lang=lang, color=color, rules=rules, version=_version()).report(results)
+        stream.flush()
+
+
+# -- rules and rule -----------------------------------------------------------------------------
+
+
+def list_rules(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reportlint rules", description="列出所有规则 (list all rules)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = parser.parse_args(argv)
+    from reportlint.engine import get_registry
+
+    registry = get_registry()
+    if args.format == "json":
+        import json
+
+        print(json.dumps([
+            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value, "default": r.default,
+             "templates": list(r.templates), "summary": r.summary.in_language(args.lang)} for r in registry.rules.values()
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for column in ("code", "name", "category", "severity", "default", "summary"):
+        table.add_column(column)
+    for rule in registry.rules.values():
+        table.add_row(rule.code, rule.name, rule.category, rule.severity.value, "yes" if rule.default else "no",
+                      rule.summary.in_language(args.lang))
+    Console(highlight=False, soft_wrap=True).print(table)
+    return EXIT_OK
+
+
+def rule_docs_markdown(rule, lang: str = "zh") -> str:
+    """A rule's full documentation as Markdown (also used to generate docs/rules/)."""
+    lines = [
+        f"# {rule.code} {rule.name}",
+        "",
+        f"**{rule.summary.zh}** — {rule.summary.en}",
+        "",
+        f"- category: `{rule.category}`",
+        f"- default severity: `{rule.severity.value}`",
+        f"- enabled by default: {'yes' if rule.default else 'no'}",
+        f"- templates: {', '.join(rule.templates) if rule.templates else 'all'}",
+    ]
+    if rule.options:
+        lines.append("- options: " + ", ".join(f"`{name}` (default `{value!r}`)" for name, value in rule.options.items()))
+    lines += ["", rule.docs(), "", "## Fails (不通过)", "", "```text", rule.bad_example.rstrip(), "```", "",
+              "## Passes (通过)", "", "```text", rule.good_example.rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+def explain_rule(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reportlint rule", description="查看一条规则的说明 (explain a rule)")
+    parser.add_argument("rule", help="code or name, e.g. RL201 or application-balance")
+    args = parser.parse_args(argv)
+    from reportlint.engine import get_registry
+
+    rule = get_registry().rule(args.rule)
+    if rule is None:
+        raise UsageError(f"没有这条规则 (no such rule): {args.rule}; 用 reportlint rules 查看全部")
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console(highlight=False)
+    if console.is_terminal:
+        console.print(Markdown(rule_docs_markdown(rule)))
+    else:
+        print(rule_docs_markdown(rule))
+    return EXIT_OK
+
+
+# -- parse ----------------------------------------------------------------------------------------
+
+
+def bound_model(report) -> dict:
+    """The bound report as plain data: template, year, sections and every table cell."""
+    def span(value):
+        return value.to_dict() if value else None
+
+    return {
+        "path": report.source.path,
+        "template": report.template.id if report.template else None,
+        "year": report.year,
+        "legacy": report.legacy,
+        "title": report.document.title.text if report.document.title else None,
+        "period": [d.isoformat() if d else None for d in report.period[:2]] if report.period else None,
+        "parse_issues": [{"message": issue.message, "span": span(issue.span)} for issue in report.document.issues],
+        "sections": [
+            {"number": m.section.number, "title": m.section.title, "template_section": m.spec.key if m.spec else None,
+             "attachment": m.attachment.label if m.attachment else None, "span": span(m.section.heading_span)}
+            for m in report.sections
+        ],
+        "tables": [
+            {
+                "table": table.key,
+                "container": table.container,
+                "layout": table.raw_tables[0].layout,
+                "span": span(table.span),
+                "cells": [
+                    {"key": cell.key, "raw": cell.value.raw, "kind": cell.value.kind, "value": cell.value.as_json_number(),
+                     "unit": cell.value.unit, "span": span(cell.span)}
+                    for cell in table.cells.values()
+                ],
+                "misfits": [{"kind": m.kind, "span": span(m.span), "detail": m.detail} for m in table.misfits],
+            }
+            for instances in report.tables.values()
+            for table in instances
+        ],
+    }
+
+
+def show_parse(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reportlint parse", description="显示解析树和绑定的表格 (show the tree and the bound tables)")
+    parser.add_argument("path")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--encoding")
+    args = parser.parse_args(argv)
+    from reportlint.engine import Linter
+    from reportlint.engine.linter import read_source
+    from reportlint.source import InputError
+
+    try:
+        source = read_source(args.path, args.encoding)
+    except InputError as error:
+        print(f"reportlint: {args.path}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    report = Linter().bind(source)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(bound_model(report), ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    from reportlint.parse_view import render_report
+
+    render_report(report)
+    return EXIT_OK
+
+
+# -- entry point ------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from reportlint.engine import ConfigError
+
+    try:
+        if argv and argv[0] == "rules":
+            return list_rules(argv[1:])
+        if argv and argv[0] == "rule":
+            return explain_rule(argv[1:])
+        if argv and argv[0] == "parse":
+            return show_parse(argv[1:])
+        if argv and argv[0] == "check":
+            argv = argv[1:]
+        args = build_parser().parse_args(argv)
+        return check(args)
+    except UsageError as error:
+        print(f"reportlint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except ConfigError as error:
+        print(f"reportlint: 配置错误 (configuration error): {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except SystemExit as error:  # argparse: --help (0) or a usage error (2)
+        return int(error.code or 0)
+    except Exception as error:  # never a traceback at a user; a distinct code for bugs
+        print(f"reportlint: 内部错误 (internal error): {type(error).__name__}: {error}", file=sys.stderr)
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

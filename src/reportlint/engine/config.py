@@ -1,0 +1,230 @@
+"""Configuration: ``.reportlint.yaml`` or ``[tool.reportlint]`` in ``pyproject.toml``.
+
+The configuration file closest to a checked file wins; ``extend: ../.reportlint.yaml`` inherits
+from another one explicitly (keys of the nearer file override). Unknown keys and wrong types are
+errors that name the file, the key and the line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportlint.findings import Severity
+
+CONFIG_FILES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
+
+_LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude", "templates")
+_KNOWN_KEYS = frozenset(
+    (*_LIST_KEYS, "extend", "per-file-ignores", "severity", "rules", "fail-on", "lang")
+)
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names file, key and line."""
+
+
+@dataclass
+class Config:
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    lang: str = "zh"
+    templates: list[str] = field(default_factory=list)
+    path: str | None = None  # the file this came from
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # key path → line, for errors
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path).parent if self.path else Path.cwd()
+
+    def where(self, key: str) -> str:
+        if not self.path:
+            return "命令行 (command line)"
+        line = self.lines.get(key)
+        return f"{self.path}:{line}" if line else self.path
+
+
+# -- reading files with line numbers -------------------------------------------------------------
+
+
+def _yaml_with_lines(text: str, path: str) -> tuple[Any, dict[str, int]]:
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else path
+        raise ConfigError(f"{where}: 配置文件不是有效的 YAML (invalid YAML): {getattr(error, 'problem', error)}") from None
+    lines: dict[str, int] = {}
+
+    def walk(current: Any, prefix: str) -> None:
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+                lines[key] = key_node.start_mark.line + 1
+                walk(value_node, key)
+
+    if node is not None:
+        walk(node, "")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:  # pragma: no cover - compose already parsed it
+        raise ConfigError(f"{path}: invalid YAML: {error}") from None
+    return data, lines
+
+
+def _toml_section(text: str, path: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: pyproject.toml 不是有效的 TOML (invalid TOML): {error}") from None
+    section = data.get("tool", {}).get("reportlint")
+    if section is None:
+        return None, {}
+    lines: dict[str, int] = {}
+    in_section = False
+    subsection = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[+\s*([^\]]+?)\s*\]+", line)
+        if header:
+            name = header.group(1).replace('"', "")
+            in_section = name == "tool.reportlint" or name.startswith("tool.reportlint.")
+            subsection = name[len("tool.reportlint.") :] if name.startswith("tool.reportlint.") else ""
+            if subsection:
+                lines.setdefault(subsection, number)
+            continue
+        assignment = re.match(r'\s*"?([A-Za-z0-9_\-.*/]+)"?\s*=', line)
+        if in_section and assignment:
+            key = f"{subsection}.{assignment.group(1)}" if subsection else assignment.group(1)
+            lines.setdefault(key, number)
+    return section, lines
+
+
+def _read(path: Path) -> tuple[dict[str, Any] | None, dict[str, int]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: 无法读取配置文件 (cannot read config): {error}") from None
+    if path.name == "pyproject.toml":
+        return _toml_section(text, str(path))
+    data, lines = _yaml_with_lines(text, str(path))
+    if data is None:
+        return {}, lines
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: 配置必须是键值映射 (the configuration must be a mapping)")
+    return data, lines
+
+
+# -- validation ----------------------------------------------------------------------------------
+
+
+def _fail(path: Path, lines: dict[str, int], key: str, problem: str) -> ConfigError:
+    line = lines.get(key)
+    where = f"{path}:{line}" if line else str(path)
+    return ConfigError(f"{where}: {key}: {problem}")
+
+
+def _string_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _apply(config: Config, data: dict[str, Any], path: Path, lines: dict[str, int]) -> None:
+    for raw_key, value in data.items():
+        key = str(raw_key).replace("_", "-")
+        line_key = str(raw_key)
+        if key not in _KNOWN_KEYS:
+            raise _fail(path, lines, line_key, "未知的配置项 (unknown key)")
+        if key in _LIST_KEYS:
+            if not _string_list(value):
+                raise _fail(path, lines, line_key, "应为字符串列表 (expected a list of strings)")
+            if key == "templates":
+                config.templates = [str((path.parent / item).resolve()) for item in value]
+            elif key == "extend-exclude":
+                config.exclude = config.exclude + list(value)
+            else:
+                setattr(config, key.replace("-", "_"), list(value))
+        elif key == "extend":
+            pass  # handled by load_config
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict) or not all(_string_list(codes) for codes in value.values()):
+                raise _fail(path, lines, line_key, "应为 模式: [规则…] 的映射 (expected a mapping of glob → list of rules)")
+            config.per_file_ignores = {str(pattern): list(codes) for pattern, codes in value.items()}
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise _fail(path, lines, line_key, "应为 规则: 级别 的映射 (expected a mapping of rule → severity)")
+            for rule, level in value.items():
+                try:
+                    config.severity[str(rule)] = Severity.parse(str(level))
+                except ValueError as error:
+                    raise _fail(path, lines, f"{line_key}.{rule}", str(error)) from None
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(isinstance(options, dict) for options in value.values()):
+                raise _fail(path, lines, line_key, "应为 规则: {选项: 值} 的映射 (expected a mapping of rule → options)")
+            for rule, options in value.items():
+                config.rule_options[str(rule)] = {str(name).replace("_", "-"): option for name, option in options.items()}
+                for name in options:
+                    config.lines[f"rules.{rule}.{name}"] = lines.get(f"{line_key}.{rule}.{name}", 0)
+        elif key == "fail-on":
+            try:
+                config.fail_on = Severity.parse(str(value))
+            except ValueError as error:
+                raise _fail(path, lines, line_key, str(error)) from None
+        elif key == "lang":
+            if value not in ("zh", "en"):
+                raise _fail(path, lines, line_key, "应为 zh 或 en (expected zh or en)")
+            config.lang = value
+        config.lines[key] = lines.get(line_key, 0)
+
+
+def load_config(path: str | os.PathLike[str], _seen: tuple[str, ...] = ()) -> Config:
+    """Load one configuration file, following ``extend`` first."""
+    file = Path(path).resolve()
+    if str(file) in _seen:
+        raise ConfigError(f"{file}: extend 形成循环 (extend cycle: {' → '.join(_seen)})")
+    if not file.is_file():
+        raise ConfigError(f"{file}: 配置文件不存在 (config file not found)")
+    data, lines = _read(file)
+    data = data or {}
+    config = Config()
+    parent = data.get("extend")
+    if parent is not None:
+        if not isinstance(parent, str):
+            raise _fail(file, lines, "extend", "应为文件路径 (expected a file path)")
+        config = load_config(file.parent / parent, (*_seen, str(file)))
+    _apply(config, data, file, lines)
+    config.path = str(file)
+    return config
+
+
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The configuration file closest to ``start`` (a file or folder), searching upward."""
+    current = Path(start).resolve()
+    if not current.is_dir():
+        current = current.parent
+    for folder in (current, *current.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml":
+                    try:
+                        if "[tool.reportlint" not in candidate.read_text(encoding="utf-8", errors="replace"):
+                            continue
+                    except OSError:
+                        continue
+                return candidate
+    return None

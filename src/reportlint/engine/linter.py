@@ -1,0 +1,208 @@
+"""The linter: text in, findings out. No printing, no exiting, no writing."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Iterable
+
+from reportlint.binding import BoundReport, bind
+from reportlint.engine.config import Config, ConfigError
+from reportlint.engine.plugins import Registry, get_registry
+from reportlint.findings import Finding, Severity
+from reportlint.parsing import parse_source
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.source import InputError, Source, decode_bytes
+from reportlint.templates import TemplateSpec, load_spec
+
+# A report is a few dozen KB; anything this large is not one, and parsing it would only waste time.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class LintOutcome:
+    report: BoundReport
+    findings: list[Finding]
+
+
+def selector_matches(selector: str, rule: type[Rule]) -> bool:
+    """``ALL``, a code (``RL201``), a code prefix (``RL2``), a rule name or a category."""
+    wanted = selector.strip()
+    if not wanted:
+        return False
+    if wanted.upper() == "ALL":
+        return True
+    if wanted == rule.name or wanted.lower() == rule.category:
+        return True
+    return rule.code.startswith(wanted.upper())
+
+
+class Linter:
+    def __init__(self, config: Config | None = None, registry: Registry | None = None):
+        self.config = config or Config()
+        self.registry = registry or get_registry()
+        self._validate_selectors()
+        self.templates = self._load_templates()
+        self.rules = [rule for rule in self.registry.rules.values() if self.is_enabled(rule)]
+
+    # -- configuration ------------------------------------------------------------------------
+
+    def _validate_selectors(self) -> None:
+        config = self.config
+        groups = {
+            "select": config.select or [],
+            "extend-select": config.extend_select,
+            "ignore": config.ignore,
+            "extend-ignore": config.extend_ignore,
+        }
+        for pattern, codes in config.per_file_ignores.items():
+            groups[f"per-file-ignores.{pattern}"] = codes
+        for key, selectors in groups.items():
+            for selector in selectors:
+                if not any(selector_matches(selector, rule) for rule in self.registry.rules.values()):
+                    raise ConfigError(f"{config.where(key)}: {key}: 没有这条规则 (no rule matches {selector!r})")
+        for key in (*config.severity, *config.rule_options):
+            if self.registry.rule(key) is None:
+                raise ConfigError(f"{config.where(key)}: 没有这条规则 (unknown rule {key!r})")
+        for key, options in config.rule_options.items():
+            rule = self.registry.rule(key)
+            for name in options:
+                if name not in rule.options:
+                    known = ", ".join(rule.options) or "none"
+                    raise ConfigError(
+                        f"{config.where(f'rules.{key}.{name}')}: rules.{key}.{name}: "
+                        f"规则 {rule.code} 没有这个选项 (unknown option; known: {known})"
+                    )
+
+    def _load_templates(self) -> tuple[TemplateSpec, ...]:
+        paths = [*self.registry.template_paths, *self.config.templates]
+        specs = {}
+        for path in paths:
+            try:
+                spec = load_spec(path)
+            except (OSError, KeyError, TypeError, ValueError) as error:
+                raise ConfigError(f"{path}: 模板文件无效 (invalid template spec): {error}") from None
+            specs[spec.id] = spec
+        return tuple(specs.values())
+
+    def is_enabled(self, rule: type[Rule]) -> bool:
+        config = self.config
+        if config.select is not None:
+            selected = any(selector_matches(s, rule) for s in config.select)
+        else:
+            selected = rule.default
+        selected = selected or any(selector_matches(s, rule) for s in config.extend_select)
+        ignored = any(selector_matches(s, rule) for s in (*config.ignore, *config.extend_ignore))
+        return selected and not ignored
+
+    def _ignored_here(self, path: str | None) -> list[str]:
+        if not path or not self.config.per_file_ignores:
+            return []
+        candidate = PurePath(os.path.abspath(path))
+        try:
+            relative = candidate.relative_to(self.config.root.resolve()).as_posix()
+        except ValueError:
+            relative = candidate.as_posix()
+        ignored = []
+        for pattern, selectors in self.config.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(candidate.name, pattern):
+                ignored.extend(selectors)
+        return ignored
+
+    def _options_for(self, rule: type[Rule]) -> dict:
+        options = dict(self.config.rule_options.get(rule.name, {}))
+        options.update(self.config.rule_options.get(rule.code, {}))
+        return options
+
+    def _severity_for(self, rule: type[Rule], finding: Finding) -> Severity:
+        override = self.config.severity.get(rule.code) or self.config.severity.get(rule.name)
+        return override or finding.severity
+
+    # -- running ------------------------------------------------------------------------------
+
+    def bind(self, source: Source) -> BoundReport:
+        return bind(source, parse_source(source), self.templates)
+
+    def lint_source(self, source: Source) -> LintOutcome:
+        report = self.bind(source)
+        ignored = self._ignored_here(source.path)
+        enabled_codes = {rule.code for rule in self.rules if not any(selector_matches(s, rule) for s in ignored)}
+        shared: dict = {}
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.code not in enabled_codes or not rule.applies_to(report):
+                continue
+            context = RuleContext(rule, report, self._options_for(rule), shared, enabled_codes.__contains__)
+            rule().check(report, context)
+            for finding in context.findings:
+                severity = self._severity_for(rule, finding)
+                if severity is not finding.severity:
+                    finding = _with_severity(finding, severity)
+                findings.append(finding)
+        findings.sort(key=Finding.sort_key)
+        return LintOutcome(report, findings)
+
+    def lint_text(self, text: str, path: str | None = None) -> LintOutcome:
+        return self.lint_source(Source.from_text(text, path))
+
+    def lint_path(self, path: str | os.PathLike[str], encoding: str | None = None) -> LintOutcome:
+        return self.lint_source(read_source(path, encoding))
+
+
+def _with_severity(finding: Finding, severity: Severity) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, severity=severity)
+
+
+def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
+    """Read and decode a text report. Raises :class:`InputError` with a one-line reason."""
+    file = Path(path)
+    if file.is_dir():
+        raise InputError("是文件夹，不是文件 (is a folder, not a file)")
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"文件过大 (file too large: {size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError("文件不存在 (no such file)") from None
+    except PermissionError:
+        raise InputError("没有读取权限 (permission denied)") from None
+    except OSError as error:
+        raise InputError(f"无法读取 (cannot read): {error.strerror or error}") from None
+    if not data.strip():
+        raise InputError("文件为空 (empty file)")
+    text, used = decode_bytes(data, encoding)
+    return Source.from_text(text, str(path), used)
+
+
+@functools.lru_cache(maxsize=4)
+def _default_linter() -> Linter:
+    return Linter()
+
+
+def _linter_for(config: Config | None) -> Linter:
+    return _default_linter() if config is None else Linter(config)
+
+
+def lint_text(text: str, *, path: str | None = None, config: Config | None = None) -> list[Finding]:
+    """Lint a report given as text; returns the findings sorted by position."""
+    return _linter_for(config).lint_text(text, path).findings
+
+
+def lint_file(path: str | os.PathLike[str], *, config: Config | None = None, encoding: str | None = None) -> list[Finding]:
+    """Lint a report file. Raises :class:`reportlint.InputError` if it cannot be read."""
+    return _linter_for(config).lint_path(path, encoding).findings
+
+
+def parse(text: str, *, path: str | None = None) -> BoundReport:
+    """Parse and bind a report: the typed AST (``.document``) and the bound tables (``.tables``)."""
+    return _default_linter().bind(Source.from_text(text, path))
+
+
+def iter_rules(registry: Registry | None = None) -> Iterable[type[Rule]]:
+    return (registry or get_registry()).rules.values()

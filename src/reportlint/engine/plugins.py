@@ -1,0 +1,86 @@
+"""Finding plugins: every entry point in the ``reportlint`` group, each loaded on its own."""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any
+
+import pluggy
+
+from reportlint.plugin_api import ENTRY_POINT_GROUP, PROJECT_NAME, ReportlintSpec
+
+# Used only when reportlint runs from a source tree that was never installed: the entry points
+# below are what pyproject.toml declares, so built-ins still load the same way.
+_BUILTIN_ENTRY_POINTS = {
+    "builtin_rules": "reportlint.rules.plugin",
+    "builtin_reporters": "reportlint.reporting.plugin",
+    "builtin_templates": "reportlint.templates.plugin",
+}
+
+
+@dataclass
+class Registry:
+    rules: dict[str, type] = field(default_factory=dict)  # code → rule class
+    reporters: dict[str, type] = field(default_factory=dict)
+    template_paths: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # plugins that failed to load, by name
+    plugin_names: list[str] = field(default_factory=list)
+
+    def rule(self, code_or_name: str) -> type | None:
+        wanted = code_or_name.strip()
+        if wanted.upper() in self.rules:
+            return self.rules[wanted.upper()]
+        return next((rule for rule in self.rules.values() if rule.name == wanted), None)
+
+
+def _register(manager: pluggy.PluginManager, name: str, load: Any, registry: Registry) -> None:
+    try:
+        plugin = load()
+        manager.register(plugin, name=name)
+    except Exception as error:  # a broken plugin must not stop the run
+        registry.errors.append(f"插件 {name} 加载失败 (plugin {name} failed to load): {type(error).__name__}: {error}")
+
+
+def build_registry(autoload: bool = True) -> Registry:
+    from reportlint.rules.base import Rule
+
+    registry = Registry()
+    manager = pluggy.PluginManager(PROJECT_NAME)
+    manager.add_hookspecs(ReportlintSpec)
+    found = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    for name, target in _BUILTIN_ENTRY_POINTS.items():
+        if name not in found:
+            _register(manager, name, lambda target=target: __import__(target, fromlist=["_"]), registry)
+    for name, entry_point in sorted(found.items()):
+        if not autoload and name not in _BUILTIN_ENTRY_POINTS:
+            continue
+        _register(manager, name, entry_point.load, registry)
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as error:
+        registry.errors.append(f"插件 {error.plugin!r} 的钩子无效 (invalid hook): {error}")
+        manager.unregister(error.plugin)
+    registry.plugin_names = [name for name, _ in manager.list_name_plugin()]
+
+    for plugin_rules in manager.hook.reportlint_rules():
+        for rule in plugin_rules or ():
+            if not (isinstance(rule, type) and issubclass(rule, Rule)):
+                registry.errors.append(f"not a rule class: {rule!r}")
+            elif rule.code in registry.rules and registry.rules[rule.code] is not rule:
+                registry.errors.append(f"rule code {rule.code} is defined twice ({registry.rules[rule.code].__module__}, {rule.__module__})")
+            else:
+                registry.rules[rule.code] = rule
+    for reporters in manager.hook.reportlint_reporters():
+        registry.reporters.update(reporters or {})
+    for paths in manager.hook.reportlint_templates():
+        registry.template_paths.extend(str(path) for path in paths or ())
+    registry.rules = dict(sorted(registry.rules.items()))
+    return registry
+
+
+@functools.cache
+def get_registry() -> Registry:
+    return build_registry(autoload=not os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"))

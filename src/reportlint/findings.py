@@ -1,0 +1,110 @@
+"""Findings: what a rule reports. Plain data, shared by the engine and every reporter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from reportlint.source import Span
+
+CATEGORIES = ("parse", "structure", "arithmetic", "date", "unit", "consistency", "privacy", "hygiene")
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r}; use error, warning or info") from None
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the report's structure a finding sits (template keys where known)."""
+
+    section: str | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"section": self.section, "table": self.table, "row": self.row, "column": self.column}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A user-facing text in Chinese (the default) and English."""
+
+    zh: str
+    en: str
+
+    def in_language(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    rule: str
+    category: str
+    severity: Severity
+    message: Message
+    span: Span | None = None
+    location: Location = field(default_factory=Location)
+    evidence: dict[str, Any] = field(default_factory=dict)
+    suggestion: Message | None = None
+    path: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path or "", self.span.start if self.span else -1, self.code)
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        span = self.span
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message.in_language(lang),
+            "line": span.line if span else None,
+            "column": span.column if span else None,
+            "end_line": span.end_line if span else None,
+            "end_column": span.end_column if span else None,
+            "location": self.location.to_dict(),
+            "evidence": self.evidence,
+            "suggestion": self.suggestion.in_language(lang) if self.suggestion else None,
+        }
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's metadata as reporters see it: no behaviour, nothing about reports."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: Message
+    docs: str
+    url: str | None = None
+
+
+@dataclass
+class FileResult:
+    """Everything a reporter needs about one checked file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the file could not be checked at all
+    source_text: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)  # e.g. template and year, for JSON

@@ -1,0 +1,33 @@
+"""Reporters: findings → text for people, CI systems and other programs.
+
+A reporter knows findings, spans and rule metadata; it knows nothing about reports, templates or
+rules' logic. Reporters are plugins (hook ``reportlint_reporters``); the built-ins register the
+same way.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TextIO
+
+from reportlint.findings import FileResult, RuleInfo
+
+__all__ = ["Reporter"]
+
+
+class Reporter:
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    def __init__(self, stream: TextIO, *, lang: str = "zh", color: bool | None = None,
+                 rules: dict[str, RuleInfo] | None = None, version: str = ""):
+        self.stream = stream
+        self.lang = lang
+        self.color = color
+        self.rules = rules or {}
+        self.version = version
+
+    def report(self, results: list[FileResult]) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def text(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from reportlint.findings import FileResult, Finding, Severity
+from reportlint.reporting import Reporter
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_WORD = {Severity.ERROR: ("错误", "error"), Severity.WARNING: ("警告", "warning"), Severity.INFO: ("提示", "info")}
+# Lines of context shown above the finding's first line.
+CONTEXT_LINES = 1
+MAX_SHOWN_LINES = 3
+
+
+class TerminalReporter(Reporter):
+    """For people: each finding with its place, code, severity and message, the source lines with
+    the cell marked, then a summary per file and per rule. Plain text when the output is not a
+    terminal or ``NO_COLOR`` is set."""
+
+    name = "text"
+    description = "for people (default)"
+
+    def report(self, results: list[FileResult]) -> None:
+        from rich.console import Console
+
+        color = self.color
+        if color is None:
+            color = self.stream.isatty() and not os.environ.get("NO_COLOR")
+        console = Console(
+            file=self.stream,
+            color_system="auto" if color else None,
+            force_terminal=bool(color),
+            no_color=not color,
+            highlight=False,
+            soft_wrap=True,
+            emoji=False,
+        )
+        for result in results:
+            if result.error:
+                console.print(f"{_escape(result.path)}: [bold red]{self.text('无法检查', 'cannot check')}[/]: {_escape(result.error)}")
+                continue
+            lines = (result.source_text or "").splitlines()
+            for finding in result.findings:
+                self._finding(console, result.path, finding, lines)
+        self._summary(console, results)
+
+    def _finding(self, console, path: str, finding: Finding, lines: list[str]) -> None:
+        span = finding.span
+        where = f"{path}:{span.line}:{span.column}" if span else path
+        word = self.text(*_WORD[finding.severity])
+        console.print(
+            f"[bold]{_escape(where)}[/]: [{_STYLE[finding.severity]}]{finding.code} {word}[/] "
+            f"{_escape(finding.message.in_language(self.lang))} [dim]({finding.rule})[/]"
+        )
+        if span and lines:
+            first = max(1, span.line - CONTEXT_LINES)
+            last = min(len(lines), span.end_line, span.line + MAX_SHOWN_LINES - 1)
+            width = len(str(last))
+            for number in range(first, last + 1):
+                text = lines[number - 1].replace("\t", "    ") if number - 1 < len(lines) else ""
+                console.print(f"  [dim]{number:>{width}} │[/] {_escape(text)}")
+                if number == span.line:
+                    raw = lines[number - 1] if number - 1 < len(lines) else ""
+                    start = _display_width(raw[: span.column - 1])
+                    end_column = span.end_column if span.end_line == span.line else len(raw) + 1
+                    length = max(1, _display_width(raw[span.column - 1 : end_column - 1]))
+                    console.print(f"  [dim]{'':>{width}} │[/] {' ' * start}[{_STYLE[finding.severity]}]{'^' * length}[/]")
+        if finding.suggestion:
+            console.print(f"  [green]{self.text('建议', 'fix')}[/]: {_escape(finding.suggestion.in_language(self.lang))}")
+
+    def _summary(self, console, results: list[FileResult]) -> None:
+        from rich.table import Table
+
+        findings = [finding for result in results for finding in result.findings]
+        errors = [result for result in results if result.error]
+        if not findings and not errors:
+            console.print(f"[green]{self.text('未发现问题', 'No problems found')}[/] ({len(results)} {self.text('个文件', 'file(s)')})")
+            return
+        console.print()
+        files = Table(title=self.text("按文件", "By file"), title_justify="left", show_edge=False)
+        files.add_column(self.text("文件", "file"))
+        for severity in Severity:
+            files.add_column(self.text(*_WORD[severity]), justify="right")
+        for result in results:
+            counts = Counter(finding.severity for finding in result.findings)
+            if result.error:
+                files.add_row(_escape(result.path), self.text("无法检查", "not checked"), "", "")
+            elif counts:
+                files.add_row(_escape(result.path), *(str(counts.get(severity, 0)) for severity in Severity))
+        console.print(files)
+        rules = Table(title=self.text("按规则", "By rule"), title_justify="left", show_edge=False)
+        rules.add_column(self.text("规则", "rule"))
+        rules.add_column(self.text("名称", "name"))
+        rules.add_column(self.text("数量", "count"), justify="right")
+        by_rule = Counter((finding.code, finding.rule) for finding in findings)
+        for (code, name), count in sorted(by_rule.items()):
+            rules.add_row(code, name, str(count))
+        console.print(rules)
+        totals = Counter(finding.severity for finding in findings)
+        parts = ", ".join(f"{totals.get(severity, 0)} {self.text(*_WORD[severity])}" for severity in Severity)
+        console.print(f"{self.text('共', 'Total')}: {parts} · {len(results)} {self.text('个文件', 'file(s)')}")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _display_width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text.replace("\t", "    "))

@@ -1,0 +1,197 @@
+"""Evaluating a table's equations, and finding the fewest cells whose correction fixes them all.
+
+Equations come from the template spec. A term naming a row that the report does not break down
+(``（六）其他处理`` given as one row where the 2021 format has three sub-rows) is read from its
+parent row. A term through a blank or placeholder cell makes the equation unverifiable: blanks
+are not zeros.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Literal, Sequence
+
+from reportlint.binding import BoundCell, BoundTable
+from reportlint.templates import Equation, Term
+
+CellRef = tuple[str, str]  # (row, column)
+Status = Literal["ok", "fail", "unverifiable"]
+
+# Two corrections at most: beyond that the "fix" is a guess, and the plain failures say more.
+MAX_FIX_CELLS = 2
+MAX_CANDIDATE_CELLS = 60
+
+
+@dataclass(frozen=True)
+class EquationResult:
+    equation: Equation
+    status: Status
+    terms: tuple[Term, ...]
+    left: Decimal | None = None
+    right: Decimal | None = None
+    unverifiable_cells: tuple[CellRef, ...] = ()
+
+    @property
+    def difference(self) -> Decimal:
+        """left − right (zero for a balanced equation)."""
+        return (self.left or Decimal(0)) - (self.right or Decimal(0))
+
+    left_count: int = field(default=0, compare=False)  # terms[:left_count] are the left side
+
+    def coefficient(self, cell: CellRef) -> int:
+        """How ``left − right`` moves when the cell grows by one."""
+        return sum(
+            term.sign * (1 if index < self.left_count else -1)
+            for index, term in enumerate(self.terms)
+            if (term.row, term.column) == cell
+        )
+
+    @property
+    def cells(self) -> tuple[CellRef, ...]:
+        return tuple((term.row, term.column) for term in self.terms)
+
+    def holds(self, left: Decimal, right: Decimal) -> bool:
+        relation = self.equation.relation
+        if relation == "<=":
+            return left <= right
+        if relation == ">=":
+            return left >= right
+        return left == right
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Changing these cells to these values makes every listed failing equation hold."""
+
+    values: dict[CellRef, Decimal]
+    explains: tuple[EquationResult, ...]
+
+
+@dataclass(frozen=True)
+class TableAnalysis:
+    table: BoundTable
+    results: tuple[EquationResult, ...]
+    fix: Fix | None
+
+    def failing(self, family: str | None = None) -> list[EquationResult]:
+        return [r for r in self.results if r.status == "fail" and (family is None or r.equation.family == family)]
+
+    def explained(self, result: EquationResult) -> bool:
+        return self.fix is not None and result in self.fix.explains
+
+
+def _resolve(table: BoundTable, terms: Iterable[Term]) -> list[Term]:
+    """Replace terms on rows the report does not break down by their parent row, once."""
+    bound_rows = {row for row, _ in table.cells}
+    resolved: list[Term] = []
+    used: set[tuple[int, str, str]] = set()
+    for term in terms:
+        if (term.row, term.column) in table.cells:
+            resolved.append(term)
+            continue
+        parent = term.row.rpartition(".")[0]
+        while parent:
+            has_children = any(row.startswith(parent + ".") for row in bound_rows)
+            if (parent, term.column) in table.cells and not has_children:
+                break
+            parent = parent.rpartition(".")[0]
+        if parent:
+            key = (term.sign, parent, term.column)
+            if key not in used:
+                used.add(key)
+                resolved.append(Term(term.sign, parent, term.column))
+        else:
+            resolved.append(term)
+    return resolved
+
+
+def _sum(terms: Sequence[Term], cells: dict[CellRef, BoundCell], overrides: dict[CellRef, Decimal] | None = None) -> Decimal:
+    total = Decimal(0)
+    for term in terms:
+        ref = (term.row, term.column)
+        value = overrides[ref] if overrides and ref in overrides else cells[ref].value.value
+        total += term.sign * value  # type: ignore[operator]
+    return total
+
+
+def evaluate(table: BoundTable, equation: Equation) -> EquationResult:
+    left_terms = _resolve(table, equation.left)
+    right_terms = _resolve(table, equation.right)
+    terms = tuple(left_terms + right_terms)
+    unverifiable = tuple(
+        (term.row, term.column)
+        for term in terms
+        if (term.row, term.column) not in table.cells or not table.cells[(term.row, term.column)].value.is_number
+    )
+    if unverifiable:
+        return EquationResult(equation, "unverifiable", terms, unverifiable_cells=unverifiable, left_count=len(left_terms))
+    left = _sum(left_terms, table.cells)
+    right = _sum(right_terms, table.cells)
+    probe = EquationResult(equation, "ok", terms, left, right, left_count=len(left_terms))
+    status: Status = "ok" if probe.holds(left, right) else "fail"
+    return EquationResult(equation, status, terms, left, right, left_count=len(left_terms))
+
+
+def _recheck(result: EquationResult, table: BoundTable, overrides: dict[CellRef, Decimal]) -> bool:
+    left_terms = result.terms[: result.left_count]
+    right_terms = result.terms[result.left_count :]
+    return result.holds(_sum(left_terms, table.cells, overrides), _sum(right_terms, table.cells, overrides))
+
+
+def _solve(cells: Sequence[CellRef], results: Sequence[EquationResult], table: BoundTable) -> dict[CellRef, Decimal] | None:
+    """Values for ``cells`` that make every verifiable equality through them hold; None if
+    there is none, or more than one (the text does not determine it)."""
+    deltas: dict[CellRef, Decimal] = {}
+    touching = [r for r in results if r.status != "unverifiable" and r.equation.relation == "=" and any(c in r.cells for c in cells)]
+    progress = True
+    while progress:
+        progress = False
+        for result in touching:
+            unknown = [c for c in cells if c not in deltas and result.coefficient(c)]
+            if len(unknown) != 1:
+                continue
+            cell = unknown[0]
+            known = sum((result.coefficient(c) * deltas[c] for c in deltas if result.coefficient(c)), Decimal(0))
+            deltas[cell] = (-result.difference - known) / result.coefficient(cell)
+            progress = True
+    if len(deltas) != len(cells) or any(delta == 0 for delta in deltas.values()):
+        return None
+    values = {cell: table.cells[cell].value.value + delta for cell, delta in deltas.items()}  # type: ignore[operator]
+    if any(value < 0 or value != value.to_integral_value() for value in values.values()):
+        return None
+    # Every equation through these cells, equalities and bounds alike, must hold afterwards.
+    for result in results:
+        if result.status != "unverifiable" and any(c in result.cells for c in cells) and not _recheck(result, table, values):
+            return None
+    return values
+
+
+def find_fix(table: BoundTable, results: Sequence[EquationResult]) -> Fix | None:
+    """The unique smallest set of cells (at most two) whose correction makes all the failing
+    equations hold, when it explains at least two of them; otherwise None."""
+    failing = [r for r in results if r.status == "fail"]
+    if len(failing) < 2:
+        return None
+    candidates = sorted({cell for r in failing for cell in r.cells if r.coefficient(cell)})
+    if len(candidates) > MAX_CANDIDATE_CELLS:
+        return None
+    for size in range(1, MAX_FIX_CELLS + 1):
+        solutions = []
+        for combination in itertools.combinations(candidates, size):
+            if not all(any(r.coefficient(c) for c in combination) for r in failing):
+                continue
+            values = _solve(combination, results, table)
+            if values is not None:
+                solutions.append(values)
+        if len(solutions) == 1:
+            return Fix(solutions[0], tuple(failing))
+        if solutions:
+            return None  # several equally small fixes: the text does not say which cell is wrong
+    return None
+
+
+def analyse(table: BoundTable, equations: Iterable[Equation]) -> TableAnalysis:
+    results = tuple(evaluate(table, equation) for equation in equations if equation.table == table.key)
+    return TableAnalysis(table, results, find_fix(table, results))

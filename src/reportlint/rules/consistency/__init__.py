@@ -1,0 +1,1 @@
+"""Consistency rules: the prose, the tables and the copies of a table must agree."""

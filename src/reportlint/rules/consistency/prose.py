@@ -1,0 +1,100 @@
+"""Facts stated in the prose, extracted with a small pattern grammar driven by template data.
+
+    sentence := clause ( [，,、] clause )*      split at 。；！？ and line ends
+    fact     := KEYWORD … NUMBER UNIT             in the keyword's clause or the two after it
+
+Each template's ``prose_facts`` says which keywords announce which quantity, in which units, and
+which table value it may equal. Nothing here is specific to one report's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from reportlint.binding import BoundReport
+from reportlint.parsing import Paragraph
+from reportlint.source import Span
+
+_SENTENCE = re.compile(r"[^。；;！？!?\n]+")
+_CLAUSE = re.compile(r"[^，,]+")
+_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*")
+# How many clauses after the keyword's own may still hold its number ("采购项目52个，累计878.86万元").
+FOLLOWING_CLAUSES = 2
+
+
+@dataclass(frozen=True)
+class ProseFact:
+    id: str
+    value: Decimal
+    unit: str
+    text: str  # the sentence
+    span: Span
+    definition: dict
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [match.group() for match in _CLAUSE.finditer(sentence)]
+
+
+def _find_number(clauses: list[str], start: int, offset: int, units: list[str]) -> tuple[Decimal, str] | None:
+    # Longest unit first, so 万元 wins over 元.
+    ordered = sorted(units, key=len, reverse=True)
+    for index in range(start, min(len(clauses), start + FOLLOWING_CLAUSES + 1)):
+        clause = clauses[index][offset if index == start else 0 :]
+        for match in _NUMBER.finditer(clause):
+            after = clause[match.end() :]
+            unit = next((u for u in ordered if after.startswith(u)), None)
+            if unit:
+                return Decimal(match.group(1)), unit
+    return None
+
+
+def extract_facts(report: BoundReport) -> Iterator[ProseFact]:
+    if report.template is None:
+        return
+    definitions = report.template.prose_facts
+    texts: list[tuple[str, Span]] = [(p.text, p.span) for p in report.document.paragraphs() if isinstance(p, Paragraph)]
+    texts += [(s.title, s.heading_span) for _, s in report.document.all_sections()]
+    for text, span in texts:
+        for sentence_match in _SENTENCE.finditer(text):
+            sentence = sentence_match.group()
+            clauses = _clauses(sentence)
+            for definition in definitions:
+                fact = _match(definition, sentence, clauses)
+                if fact is not None:
+                    yield ProseFact(definition["id"], fact[0], fact[1], sentence.strip(), span, definition)
+
+
+def _match(definition: dict, sentence: str, clauses: list[str]) -> tuple[Decimal, str] | None:
+    verbs = definition.get("verbs") or []
+    if verbs and not any(verb in sentence for verb in verbs):
+        return None
+    for index, clause in enumerate(clauses):
+        for keyword in definition["keywords"]:
+            position = clause.find(keyword)
+            if position < 0:
+                continue
+            if any(word in clause for word in definition.get("exclude", ())):
+                continue
+            found = _find_number(clauses, index, position, definition["units"])
+            if found is not None:
+                return found
+    return None
+
+
+def table_value(report: BoundReport, expression: str) -> Decimal | None:
+    """The value of ``table/row/column`` or a sum of them joined with ``+``; None if any cell
+    is missing or not a number."""
+    total = Decimal(0)
+    for reference in expression.split("+"):
+        table_key, _, rest = reference.strip().partition("/")
+        row, _, column = rest.partition("/")
+        table = report.table(table_key)
+        value = table.number(row, column) if table else None
+        if value is None:
+            return None
+        total += value
+    return total

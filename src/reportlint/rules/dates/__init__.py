@@ -1,0 +1,41 @@
+"""Date rules, and where a report's own date is found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from reportlint.binding import BoundReport
+from reportlint.parsing.numerals import parse_date
+from reportlint.source import Span
+
+_LABELLED = re.compile(
+    r"(填表时间|填报时间|发布日期|发布时间|成文日期|印发日期|报告日期|日期)[:：]?\s*"
+    r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})"
+)
+
+
+@dataclass(frozen=True)
+class ReportDate:
+    kind: str  # signature | 填表时间 | 发布日期 | …
+    date: dt.date
+    text: str
+    span: Span
+
+
+def report_dates(report: BoundReport) -> list[ReportDate]:
+    """Dates the report gives for itself: signature lines and labelled dates (填表时间 …)."""
+    found = [ReportDate("signature", line.date, line.text, line.span) for line in report.document.dates() if line.date]
+    for paragraph in report.document.paragraphs():
+        for match in _LABELLED.finditer(paragraph.text):
+            date = parse_date(match.group(2))
+            if date:
+                found.append(ReportDate(match.group(1), date, match.group(0), paragraph.span))
+    return found
+
+
+def period_end(report: BoundReport) -> dt.date | None:
+    if report.period and report.period[1]:
+        return report.period[1]
+    return dt.date(report.year, 12, 31) if report.year else None

@@ -1,0 +1,1 @@
+"""Hygiene rules: conversion debris, doubled words, text that mirror sites inject."""

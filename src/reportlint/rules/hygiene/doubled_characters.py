@@ -1,0 +1,40 @@
+import re
+
+from reportlint.binding import BoundReport
+from reportlint.findings import Message, Severity
+from reportlint.rules._examples import report as example
+from reportlint.rules.base import Rule, RuleContext
+
+# Two to four CJK characters written twice in a row: 政府政府, 规范审核审核.
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+class DoubledCharacters(Rule):
+    """Flags words written twice in a row in the title and the section headings (政府政府).
+
+    **Why it matters.** Headings are what readers and search engines see first; a doubled word
+    there is the most visible typo a report can have.
+    """
+
+    code = "RL702"
+    name = "doubled-characters"
+    category = "hygiene"
+    severity = Severity.WARNING
+    summary = Message("标题中有重复的词", "A word is doubled in a heading")
+    bad_example = example(rename={"四": "政府信息公开行政复议、行政诉讼诉讼情况"})
+    good_example = example()
+
+    def check(self, report: BoundReport, ctx: RuleContext) -> None:
+        headings = [(section.title, section.heading_span) for _, section in report.document.all_sections()]
+        if report.document.title:
+            headings.insert(0, (report.document.title.text, report.document.title.span))
+        for text, span in headings:
+            match = _DOUBLED.search(text)
+            if match:
+                ctx.report(
+                    span,
+                    f"标题中“{match.group(1)}”重复：“{text}”",
+                    f"“{match.group(1)}” is doubled in the heading “{text}”",
+                    evidence={"doubled": match.group(1)},
+                    suggestion=(f"删去重复的“{match.group(1)}”", f"delete the repeated “{match.group(1)}”"),
+                )

@@ -1,0 +1,45 @@
+from reportlint.binding import BoundReport
+from reportlint.findings import Message, Severity
+from reportlint.parsing import Table
+from reportlint.rules._examples import report as example
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.templates import label_key
+
+
+class TemplateLeftover(Rule):
+    """Flags text that belongs to the blank template, not to a finished report: 编写说明,
+    （文字描述）, （表格）, XX年 and the like (listed per template in its spec).
+
+    **Why it matters.** A published report that still says “（文字描述）” was not read before
+    publication; readers take it as a sign that the figures were not checked either.
+    """
+
+    code = "RL111"
+    name = "template-leftover"
+    category = "structure"
+    severity = Severity.WARNING
+    summary = Message("报告中残留模板说明文字", "Text left over from the blank template")
+    bad_example = example(rename={"一": "总体情况（文字描述）"})
+    good_example = example()
+
+    def check(self, report: BoundReport, ctx: RuleContext) -> None:
+        if report.template is None or not report.template.leftovers:
+            return
+        wanted = [(text, label_key(text, keep_enumerator=True)) for text in report.template.leftovers]
+        places = [(paragraph.text, paragraph.span) for paragraph in report.document.paragraphs()]
+        places += [(f"{s.numeral}、{s.title}", s.heading_span) for _, s in report.document.all_sections()]
+        for _, _, block in report.document.blocks():
+            if isinstance(block, Table):
+                places += [(cell.text, cell.span) for row in block.rows for cell in row.cells if cell.text]
+        for text, span in places:
+            key = label_key(text, keep_enumerator=True)
+            for leftover, leftover_key in wanted:
+                if leftover_key and leftover_key in key:
+                    ctx.report(
+                        span,
+                        f"残留模板文字“{leftover}”",
+                        f"Template text “{leftover}” left in the report",
+                        evidence={"text": leftover},
+                        suggestion=("删除模板说明文字", "delete the template's instructions"),
+                    )
+                    break
