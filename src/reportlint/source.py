@@ -63,7 +63,7 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 # matters: line ends first, then whole-line trims, then single characters.
 _NORMALISE = re.compile(
     rf"(?P<eol>\r\n|\r|[\x0b\x0c\u2028\u2029])"
-    rf"|(?P<lead>(?m:^)[ {_SPACE_CHARS}]+)"
+    rf"|(?P<lead>(?:(?m:^)|(?<=\A\ufeff))[ {_SPACE_CHARS}]+)"
     rf"|(?P<trail>[ {_SPACE_CHARS}]+(?=\r|\n|$))"
     rf"|(?P<cjkspace>(?<=[{_CJK}0-9.、，。：:）)])[ {_SPACE_CHARS}]+(?=[{_CJK}（(])|(?<=[{_CJK}])[ {_SPACE_CHARS}]+(?=[0-9]))"
     rf"|(?P<space>[{_SPACE_CHARS}])"
@@ -115,7 +115,9 @@ class SourceMap:
 
     def span(self, norm_start: int, norm_end: int) -> Span:
         start = self.original_offset(norm_start)
-        end = max(start, self.original_offset(norm_end))
+        # The end is just after the last character inside the span, so characters that
+        # normalisation dropped right after it (a space, a bookmark) stay outside.
+        end = self.original_offset(norm_end - 1) + 1 if norm_end > norm_start else start
         line, column = self.line_column(start)
         end_line, end_column = self.line_column(end)
         return Span(start, end, line, column, end_line, end_column)

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from lark import Lark, Token, Tree
 
 GRAMMAR_FILE = "report.lark"
+# LALR with the basic lexer. The postlexer must look at the lines after a line (is a blank line a
+# row break?), so lexing runs ahead of parsing; a contextual lexer would then filter terminals by
+# a parser state that is behind. Nothing is lost: every line terminal is exclusive by
+# construction, which the test suite checks with strict=True (collisions and conflicts).
+LEXER = "basic"
 # Each unreadable line costs one re-parse; past this many the file is not a report worth parsing.
 MAX_RECOVERIES = 200
 _MAX_TITLE_LENGTH = 80
@@ -65,7 +70,7 @@ def get_parser() -> Lark:
     from reportlint.parsing.postlex import ReportPostLexer
 
     grammar = _grammar_text()
-    options = dict(parser="lalr", lexer="contextual", postlex=ReportPostLexer(), maybe_placeholders=False)
+    options = dict(parser="lalr", lexer=LEXER, postlex=ReportPostLexer(), maybe_placeholders=False)
     cache_dir = None if os.environ.get("REPORTLINT_NO_GRAMMAR_CACHE") else _user_cache_dir()
     if cache_dir is not None:
         import hashlib
@@ -102,7 +107,12 @@ def parse_source(source: Source) -> Document:
             line_end = len(text) if line_end < 0 else line_end
             bad_line = text[line_start:line_end]
             culprit = next((ch for ch in bad_line if ord(ch) < 32 and ch != "\t" or ord(ch) == 127), None)
-            what = f"控制字符 U+{ord(culprit):04X}" if culprit else "无法识别的行"
+            if culprit:
+                what = f"控制字符 U+{ord(culprit):04X}"
+            else:  # every sequence of lines is valid, so this is a grammar defect: say so
+                what = f"语法无法放置此行 (grammar could not place this line: {type(error).__name__})"
+            if culprit:  # point at the character itself, not at the start of its line
+                position = line_start + bad_line.index(culprit)
             issues.append(ParseIssue(what, source.map.span(position, max(position + 1, line_end)), bad_line))
             # Blank the line out with spaces so every later offset stays where it was.
             text = text[:line_start] + " " * (line_end - line_start) + text[line_end:]

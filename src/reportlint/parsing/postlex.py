@@ -2,9 +2,9 @@
 
 Three decisions need the lines around a line:
 
-* a blank line between two one-cell-per-line cells is a row break (``_ROW_BREAK``); between two
-  pipe or tab rows it ends one table and starts another (``_TABLE_BREAK``); anywhere else it is
-  dropped;
+* a blank line between two one-cell-per-line cells is a row break (``_ROW_BREAK``); anywhere
+  else it is dropped, and a pipe or tab row after it starts a new table;
+* every table starts with ``_TABLE_START``, so the grammar never has to guess where a table ends;
 * a short untabbed line sandwiched between cells is the second half of a cell label broken over
   two lines (``本年新`` / ``制作数量``): it becomes ``CELL_CONT``;
 * a ``一、``-style line is a section heading only if its numeral moves the section count forward
@@ -30,6 +30,17 @@ MAX_HEADING_LENGTH = 80
 MAX_SECTION_JUMP = 3
 
 
+def _family(kind: str | None) -> str | None:
+    """Which table layout a line type belongs to (None: not a table line)."""
+    if kind in _CELL_TYPES:
+        return "cells"
+    if kind in _PIPE_TYPES:
+        return "pipe"
+    if kind == "TAB_ROW":
+        return "tabs"
+    return None
+
+
 def _group_lines(tokens: Iterable[Token]) -> list[tuple[Token | None, Token]]:
     """Pair every content token with the newline after it; a blank line has no content."""
     lines: list[tuple[Token | None, Token]] = []
@@ -46,7 +57,9 @@ def _group_lines(tokens: Iterable[Token]) -> list[tuple[Token | None, Token]]:
 
 
 def _is_blank(content: Token | None) -> bool:
-    return content is None or not content.strip()
+    # A line holding only a tab is an empty table cell, not a blank line; a TEXT line of spaces
+    # is one that error recovery blanked out.
+    return content is None or (content.type == "TEXT" and not content.strip())
 
 
 class ReportPostLexer:
@@ -76,12 +89,11 @@ class ReportPostLexer:
             if _is_blank(content):
                 following = next_content[index]
                 following_type = type_at(following)
-                if previous_type in _CELL_TYPES and following_type == "CELL":
+                row_break = previous_type in _CELL_TYPES and following_type == "CELL"
+                if row_break:
                     yield Token("_ROW_BREAK", "", newline.start_pos, newline.line, newline.column)
-                elif (previous_type in _PIPE_TYPES and following_type in _PIPE_TYPES) or (
-                    previous_type == "TAB_ROW" and following_type == "TAB_ROW"
-                ):
-                    yield Token("_TABLE_BREAK", "", newline.start_pos, newline.line, newline.column)
+                else:
+                    previous_type = None  # a blank line ends a pipe or tab table
                 index = following
                 previous_adjacent = False
                 continue
@@ -109,6 +121,8 @@ class ReportPostLexer:
                 last_section = 0
             if kind != content.type:
                 content = Token.new_borrow_pos(kind, str(content), content)
+            if kind in TABLE_LINE_TYPES and _family(kind) != _family(previous_type):
+                yield Token.new_borrow_pos("_TABLE_START", "", content)
             yield content
             yield newline
             previous_type = kind

@@ -71,3 +71,63 @@ def applications_rows(rows: list[tuple[str, str]], *, note: bool = True, header:
 
     lines = [f"| {label} | {cells(values)} |\n" if values else f"| {label} | | | | | | | |\n" for label, values in rows]
     return TITLE + head + "".join(lines)
+
+
+# Table 3 as the 2019 format prints it: (group label, row label); group rows hold no values.
+APPLICATION_ROWS = (
+    ("", "一、本年新收政府信息公开申请数量"),
+    ("", "二、上年结转政府信息公开申请数量"),
+    ("三、本年度办理结果", "（一）予以公开"),
+    ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("（三）不予公开", "1.属于国家秘密"),
+    ("", "2.其他法律行政法规禁止公开"),
+    ("", "3.危及“三安全一稳定”"),
+    ("", "4.保护第三方合法权益"),
+    ("", "5.属于三类内部事务信息"),
+    ("", "6.属于四类过程性信息"),
+    ("", "7.属于行政执法案卷"),
+    ("", "8.属于行政查询事项"),
+    ("（四）无法提供", "1.本机关不掌握相关政府信息"),
+    ("", "2.没有现成信息需要另行制作"),
+    ("", "3.补正后申请内容仍不明确"),
+    ("（五）不予处理", "1.信访举报投诉类申请"),
+    ("", "2.重复申请"),
+    ("", "3.要求提供公开出版物"),
+    ("", "4.无正当理由大量反复申请"),
+    ("", "5.要求行政机关确认或重新出具已获取信息"),
+    ("", "（六）其他处理"),
+    ("", "（七）总计"),
+    ("", "四、结转下年度继续办理"),
+)
+APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
+def applications_table(values: dict[str, str] | None = None, *, layout: str = "pipe", title: bool = True) -> str:
+    """A complete table 3 in one of the three text layouts real reports use.
+
+    ``values`` maps the start of a row label to its seven values (space-separated); every other
+    row is zeros. ``layout`` is ``pipe`` (Markdown), ``tabs`` (one row per line) or ``cells``
+    (Word pasted as text: one tab-indented cell per line, rows separated by blank lines).
+    """
+    values = values or {}
+    rows = [("", NOTE, "申请人情况", *[""] * 6), ("", "", "自然人", "法人或其他组织", "", "", "", "", "总计"),
+            ("", "", "", *APPLICANT_COLUMNS[1:6], "")]
+    header_rows = [[cell for cell in row] for row in rows]
+    data_rows = []
+    for group, label in APPLICATION_ROWS:
+        given = next((v for k, v in values.items() if label.startswith(k)), "0 0 0 0 0 0 0")
+        data_rows.append([group, label, *["" if v == "_" else v for v in given.split()]])
+    body = "三、收到和处理政府信息公开申请情况\n\n"
+    if layout == "pipe":
+        lines = ["| " + " | ".join(row) + " |" for row in header_rows[:1]]
+        lines.append("|" + "---|" * len(header_rows[0]))
+        lines += ["| " + " | ".join(row) + " |" for row in header_rows[1:] + data_rows]
+        body += "\n".join(lines) + "\n"
+    elif layout == "tabs":
+        body += "\n".join("\t".join(row) for row in header_rows + data_rows) + "\n"
+    elif layout == "cells":
+        body += "\n".join("\n".join("\t" + cell for cell in row) + "\n" for row in header_rows + data_rows)
+    else:
+        raise ValueError(f"unknown layout {layout!r}")
+    return (TITLE if title else "") + body

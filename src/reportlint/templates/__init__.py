@@ -55,7 +55,9 @@ def _similarity(left: str, right: str) -> float:
 class LabelIndex:
     """Finds which spec entry a label names: exactly, or by a unique close-enough match."""
 
-    def __init__(self, entries: Iterable[tuple[str, Any]], threshold: float = 0.8):
+    # 0.84 accepts real slips (其他法律行政止公开, 属于三类内部事务) and rejects a label with a
+    # word added to a short one (不予公开小计 is not 不予公开).
+    def __init__(self, entries: Iterable[tuple[str, Any]], threshold: float = 0.84):
         self._exact: dict[str, Any] = {}
         self._ambiguous: set[str] = set()
         for label, value in entries:

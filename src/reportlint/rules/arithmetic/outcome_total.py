@@ -1,6 +1,6 @@
 from reportlint.findings import Message, Severity
 from reportlint.rules.arithmetic import EquationFamilyRule
-from reportlint.rules._examples import applications
+from reportlint.rules._examples import applications_table
 
 
 class OutcomeTotal(EquationFamilyRule):
@@ -19,5 +19,5 @@ class OutcomeTotal(EquationFamilyRule):
     severity = Severity.ERROR
     family = "outcomes"
     summary = Message("表三各列：（七）总计 = 各项办理结果之和", "Table 3, each column: total = sum of the outcome rows")
-    bad_example = applications("3 0 0 0 0 0 3", "0 0 0 0 0 0 0", "2 0 0 0 0 0 2", "3 0 0 0 0 0 3", "0 0 0 0 0 0 0")
-    good_example = applications("3 0 0 0 0 0 3", "0 0 0 0 0 0 0", "3 0 0 0 0 0 3", "3 0 0 0 0 0 3", "0 0 0 0 0 0 0")
+    bad_example = applications_table({"一、": "3 0 0 0 0 0 3", "（一）": "2 0 0 0 0 0 2", "（七）": "3 0 0 0 0 0 3"})
+    good_example = applications_table({"一、": "3 0 0 0 0 0 3", "（一）": "3 0 0 0 0 0 3", "（七）": "3 0 0 0 0 0 3"})

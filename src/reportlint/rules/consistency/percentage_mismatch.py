@@ -6,7 +6,7 @@ from reportlint.findings import Location, Message, Severity
 from reportlint.rules._examples import applications
 from reportlint.rules.base import Rule, RuleContext
 
-_SHARE = re.compile(r"(\d+)\s*件[^，。；\d]{0,8}?占(?:比|总数的|全部申请的|申请总数的)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_SHARE = re.compile(r"(\d+)\s*件[，,]?[^，。；\d]{0,8}?占(?:比|总数的|全部申请的|申请总数的)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 _BASES = ("applications/total/total", "applications/new/total", "applications/new/total+applications/carried_over/total")
 
 

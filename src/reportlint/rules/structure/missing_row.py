@@ -1,6 +1,6 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
-from reportlint.rules._examples import applications_rows
+from reportlint.rules._examples import applications_rows, applications_table
 from reportlint.rules.arithmetic import short_label
 from reportlint.rules.base import Rule, RuleContext
 
@@ -25,7 +25,7 @@ class MissingRow(Rule):
     severity = Severity.WARNING
     summary = Message("表格缺少模板规定的行或列", "A table lacks a row or column of the template")
     bad_example = applications_rows([("一、本年新收政府信息公开申请数量", "0 0 0 0 0 0")], header=_HEADER_NO_OTHER)
-    good_example = applications_rows([("一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0")])
+    good_example = applications_table()
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         for key, instances in report.tables.items():
