@@ -232,13 +232,19 @@ def list_rules(argv: list[str]) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:  # piped: one plain line per rule, nothing truncated
+        for rule in registry.rules.values():
+            print(f"{rule.code}\t{rule.name}\t{rule.category}\t{rule.severity.value}\t"
+                  f"{'default' if rule.default else 'opt-in'}\t{rule.summary.in_language(args.lang)}")
+        return EXIT_OK
     table = Table(show_edge=False)
     for column in ("code", "name", "category", "severity", "default", "summary"):
         table.add_column(column)
     for rule in registry.rules.values():
         table.add_row(rule.code, rule.name, rule.category, rule.severity.value, "yes" if rule.default else "no",
                       rule.summary.in_language(args.lang))
-    Console(highlight=False, soft_wrap=True).print(table)
+    console.print(table)
     return EXIT_OK
 
 

@@ -178,7 +178,8 @@ def _apply(config: Config, data: dict[str, Any], path: Path, lines: dict[str, in
             for rule, options in value.items():
                 config.rule_options[str(rule)] = {str(name).replace("_", "-"): option for name, option in options.items()}
                 for name in options:
-                    config.lines[f"rules.{rule}.{name}"] = lines.get(f"{line_key}.{rule}.{name}", 0)
+                    normalised = str(name).replace("_", "-")
+                    config.lines[f"rules.{rule}.{normalised}"] = lines.get(f"{line_key}.{rule}.{name}", 0)
         elif key == "fail-on":
             try:
                 config.fail_on = Severity.parse(str(value))

@@ -1,0 +1,78 @@
+"""What reportlint must report on the five seed reports (issue 4's acceptance list), and what
+it must not."""
+
+from __future__ import annotations
+
+from reportlint import lint_text
+
+
+def findings_of(seed_text, name):
+    return lint_text(seed_text(name), path=name)
+
+
+def by_code(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def test_chengyue(seed_text):
+    findings = findings_of(seed_text, "chengyue")
+    prose = by_code(findings, "RL501")
+    assert {f.evidence["prose"] for f in prose} == {52, 878.86}
+    assert {tuple(f.evidence["table"].values())[0] for f in prose} == {62, 9722328}
+    bound = by_code(findings, "RL205")
+    assert len(bound) == 1 and bound[0].evidence["left"] == 86 and bound[0].evidence["right"] == 0
+    width = by_code(findings, "RL105")
+    assert width[0].evidence["expected"] == 7 and width[0].evidence["found"] == 14
+    late = by_code(findings, "RL304")
+    assert late and late[0].evidence["date"] == "2021-02-04" and late[0].evidence["deadline"] == "2021-01-31"
+
+
+def test_kaixuan(seed_text):
+    findings = findings_of(seed_text, "kaixuan")
+    blanks = by_code(findings, "RL107")
+    assert len(blanks) == 11 and all(f.location.table == "applications" for f in blanks)
+    assert by_code(findings, "RL305")
+    assert not by_code(findings, "RL201") and not by_code(findings, "RL202")  # unverifiable, not failing
+
+
+def test_shidong(seed_text):
+    findings = findings_of(seed_text, "shidong")
+    early = by_code(findings, "RL303")
+    assert {f.evidence["date"] for f in early} == {"2020-12-17"}
+    mobiles = by_code(findings, "RL601")
+    assert [f.evidence["masked"] for f in mobiles] == ["177****1193", "189****0336", "159****5501"]
+    assert all(f.span.line in (140, 141, 142) for f in mobiles)
+    assert any(f.evidence.get("columns") == ["其他"] for f in by_code(findings, "RL109"))
+    extra = by_code(findings, "RL102")
+    assert len(extra) == 1 and "创新性做法" in extra[0].message.zh
+
+
+def test_zhangjiashan(seed_text):
+    findings = findings_of(seed_text, "zhangjiashan")
+    debris = by_code(findings, "RL701")
+    assert debris and debris[0].evidence["text"] == "[bookmark: _GoBack]" and debris[0].span.line == 3
+    assert by_code(findings, "RL305")
+    assert not [f for f in findings if f.category == "arithmetic"]
+
+
+def test_chaiqiao(seed_text):
+    findings = findings_of(seed_text, "chaiqiao")
+    culprits = by_code(findings, "RL200")
+    assert {(f.location.row, f.location.column, f.evidence["expected"]) for f in culprits} == {
+        ("outcome.unavailable.not_held", "total", 1),
+        ("total", "total", 2),
+    }
+    # The failing equations are the culprits' evidence, not separate errors.
+    assert not [f for f in findings if f.code in ("RL201", "RL202", "RL203")]
+    assert not [f for f in findings if f.category == "date"]
+
+
+def test_every_finding_points_inside_its_file(seed_text):
+    for name in ("chengyue", "kaixuan", "shidong", "zhangjiashan", "chaiqiao"):
+        text = seed_text(name)
+        lines = text.splitlines()
+        for finding in lint_text(text):
+            if finding.span is None:
+                continue
+            assert 1 <= finding.span.line <= len(lines) + 1
+            assert finding.span.start <= finding.span.end <= len(text)
