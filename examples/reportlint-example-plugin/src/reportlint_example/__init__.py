@@ -1,0 +1,1 @@
+"""An example reportlint plugin."""

@@ -1,0 +1,86 @@
+"""Every reporter renders the same shared set of findings; the output is compared with a stored
+snapshot (set REPORTLINT_UPDATE_SNAPSHOTS=1 to rewrite them after an intended change)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from reportlint.engine import get_registry
+from reportlint.findings import FileResult, Finding, Location, Message, Severity
+from reportlint.source import Span
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+SCHEMA = Path(__file__).parent / "fixtures" / "schemas" / "sarif-2.1.0-rtm.5.json"
+
+SOURCE = "标题\n\n一、总体情况\n\t0\t1\n手机：13800000000\n"
+
+
+def shared_results() -> list[FileResult]:
+    findings = [
+        Finding("RL203", "applicant-row-total", "arithmetic", Severity.ERROR,
+                Message("表三“（七）总计”行不满足等式：0 ≠ 1", "Table 3 row “total”: 0 ≠ 1"),
+                Span(15, 16, 4, 4, 4, 5), Location("applications", "applications", "total", "total"),
+                {"left": 0, "right": 1}, Message("将该单元格改为 1", "change this cell to 1"), "report.txt"),
+        Finding("RL601", "personal-mobile-number", "privacy", Severity.WARNING,
+                Message("公开了个人手机号码 138****0000", "A personal mobile number is published"),
+                Span(21, 32, 5, 4, 5, 15), Location(), {"masked": "138****0000"}, None, "report.txt"),
+        Finding("RL305", "missing-date", "date", Severity.INFO,
+                Message("报告没有落款日期", "The report carries no date"), None, Location(), {}, None, "report.txt"),
+    ]
+    return [
+        FileResult("report.txt", findings, source_text=SOURCE, metadata={"template": "2019", "year": 2020}),
+        FileResult("broken.txt", error="文件为空 (empty file)"),
+    ]
+
+
+def render(name: str, lang: str = "zh") -> str:
+    registry = get_registry()
+    rules = {code: rule.info() for code, rule in registry.rules.items() if code in {"RL203", "RL601", "RL305"}}
+    stream = io.StringIO()
+    registry.reporters[name](stream, lang=lang, color=False, rules=rules, version="0.0.0").report(shared_results())
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("name, lang", [("text", "zh"), ("text", "en"), ("json", "zh"), ("sarif", "en"), ("github", "zh")])
+def test_reporter_snapshot(name, lang, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    output = render(name, lang)
+    snapshot = SNAPSHOTS / f"{name}-{lang}.snap"
+    if os.environ.get("REPORTLINT_UPDATE_SNAPSHOTS") or not snapshot.exists():
+        snapshot.write_text(output, encoding="utf-8")
+    assert output == snapshot.read_text(encoding="utf-8")
+
+
+def test_sarif_is_valid_against_the_schema():
+    log = json.loads(render("sarif", "zh"))
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == ["RL203", "RL305", "RL601"]
+    assert all(rule["help"]["text"] for rule in rules)
+    results = log["runs"][0]["results"]
+    assert results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    assert log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["level"] == "error"
+
+
+def test_sarif_of_a_real_run_is_valid(seed_text):
+    from reportlint.engine import Linter
+
+    outcome = Linter().lint_text(seed_text("shidong"), "shidong.txt")
+    registry = get_registry()
+    stream = io.StringIO()
+    registry.reporters["sarif"](stream, rules={c: r.info() for c, r in registry.rules.items()}).report(
+        [FileResult("shidong.txt", outcome.findings, source_text=outcome.report.source.original)])
+    jsonschema.validate(json.loads(stream.getvalue()), json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_github_annotations_escape_and_locate():
+    lines = render("github").splitlines()
+    assert lines[0].startswith("::error file=report.txt,line=4,col=4,endLine=4,endColumn=5,title=RL203 applicant-row-total::")
+    assert lines[2].startswith("::notice file=report.txt,title=RL305 missing-date::")
+    assert lines[3].startswith("::error file=broken.txt")
