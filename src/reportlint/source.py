@@ -88,18 +88,25 @@ class SourceMap:
     number of edits, not to the size of the file.
     """
 
-    __slots__ = ("_norm_starts", "_orig_starts", "_line_starts", "_orig_len")
+    __slots__ = ("_norm_starts", "_orig_starts", "_line_starts", "_orig_len", "_then")
 
-    def __init__(self, original: str, norm_starts: list[int], orig_starts: list[int]):
+    def __init__(self, original: str, norm_starts: list[int], orig_starts: list[int],
+                 then: SourceMap | None = None):
+        """``then`` maps further, when ``original`` is itself a rendition of another text
+        (a web page rendered to lines): offsets end up in ``then``'s original."""
         self._norm_starts = norm_starts
         self._orig_starts = orig_starts
         self._orig_len = len(original)
-        starts = [0]
-        for match in re.finditer(r"\r\n|\r|\n", original):
-            starts.append(match.end())
-        self._line_starts = starts
+        self._then = then
+        if then is None:
+            starts = [0]
+            for match in re.finditer(r"\r\n|\r|\n", original):
+                starts.append(match.end())
+            self._line_starts = starts
+        else:
+            self._line_starts = then._line_starts
 
-    def original_offset(self, norm_offset: int) -> int:
+    def _own_offset(self, norm_offset: int) -> int:
         index = bisect.bisect_right(self._norm_starts, norm_offset) - 1
         if index < 0:
             return 0
@@ -108,6 +115,10 @@ class SourceMap:
         if index + 1 < len(self._orig_starts):
             offset = min(offset, self._orig_starts[index + 1])
         return min(offset, self._orig_len)
+
+    def original_offset(self, norm_offset: int) -> int:
+        offset = self._own_offset(norm_offset)
+        return self._then.original_offset(offset) if self._then is not None else offset
 
     def line_column(self, orig_offset: int) -> tuple[int, int]:
         line_index = bisect.bisect_right(self._line_starts, orig_offset) - 1
@@ -134,18 +145,57 @@ class SourceMap:
 
 @dataclass(frozen=True)
 class Source:
-    """A report's text: the original as decoded, the normalised text the parser reads, the map."""
+    """A report's text: the original as decoded, the normalised text the parser reads, the map.
+
+    For a Word or PDF file, ``original`` is the text reportlint rendered from it and ``origins``
+    says, for each of its lines, where in the document that line came from (page, table, row);
+    for a web page, ``original`` is the page's HTML and spans point into it.
+    """
 
     original: str
     text: str
     map: SourceMap = field(repr=False, compare=False)
     path: str | None = None
     encoding: str = "utf-8"
+    kind: str = "text"  # text | html | docx | pdf
+    origins: tuple[str | None, ...] | None = field(default=None, repr=False, compare=False)
+    # The visible text before normalisation: the original itself for text files, the text
+    # rendered from the page for HTML. Rules that look for debris or personal data read this.
+    rendition: str = ""
+    rendition_map: SourceMap | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_text(cls, original: str, path: str | None = None, encoding: str = "utf-8") -> Source:
+    def from_text(cls, original: str, path: str | None = None, encoding: str = "utf-8", *,
+                  kind: str = "text", origins: tuple[str | None, ...] | None = None) -> Source:
         text, source_map = normalise(original)
-        return cls(original, text, source_map, path, encoding)
+        return cls(original, text, source_map, path, encoding, kind, origins, original, None)
+
+    @classmethod
+    def from_rendition(cls, page: str, rendition: str, rendition_map: SourceMap, path: str | None = None,
+                       encoding: str = "utf-8", kind: str = "html",
+                       origins: tuple[str | None, ...] | None = None) -> Source:
+        """A text rendered from ``page`` (e.g. HTML); spans map through to ``page``."""
+        text, own = normalise(rendition)
+        composed = SourceMap(rendition, own._norm_starts, own._orig_starts, then=rendition_map)
+        return cls(page, text, composed, path, encoding, kind, origins, rendition, rendition_map)
+
+    def rendition_span(self, start: int, end: int) -> Span:
+        """The span in the original of ``rendition[start:end]``."""
+        if self.rendition_map is None:
+            return self.map.original_span(start, end)
+        first = self.rendition_map.original_offset(start)
+        last = self.rendition_map.original_offset(max(start, end - 1)) + 1
+        return self.map.original_span(first, max(first, last))
+
+    def origin(self, span: Span | None) -> str | None:
+        """Where a span is in the document, for formats without meaningful lines (page, cell)."""
+        if span is None or not self.origins or not 0 < span.line <= len(self.origins):
+            return None
+        label = self.origins[span.line - 1]
+        if label and label.endswith("行"):  # a table row: name the cell by counting tabs
+            line = self.original_lines()[span.line - 1]
+            label += f" 第{line[: span.column - 1].count(chr(9)) + 1}列"
+        return label
 
     def original_lines(self) -> list[str]:
         return re.split(r"\r\n|\r|\n", self.original)

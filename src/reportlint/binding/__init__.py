@@ -181,7 +181,9 @@ def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table])
         found = []
         for label in spec.signature:
             wanted = label_key(label)
-            if any(wanted in key for key in keys):
+            # The label itself, or followed by a note in brackets (采购总金额（单位：万元）);
+            # not inside a longer label (处理决定数量 is not 本年处理决定数量).
+            if wanted in keys or any(key.startswith(wanted + "(") for key in keys):
                 found.append(label)
         scores[spec.id] = found
     return scores

@@ -6,7 +6,7 @@ import fnmatch
 import functools
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Iterable
 
 from reportlint.binding import BoundReport, bind
@@ -15,12 +15,8 @@ from reportlint.engine.plugins import Registry, get_registry
 from reportlint.findings import Finding, Severity
 from reportlint.parsing import parse_source
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.source import InputError, Source, decode_bytes
+from reportlint.source import Source
 from reportlint.templates import TemplateSpec, load_spec
-
-# A report is a few dozen KB; anything this large is not one, and parsing it would only waste time.
-MAX_FILE_BYTES = 20 * 1024 * 1024
-
 
 @dataclass
 class LintOutcome:
@@ -159,25 +155,10 @@ def _with_severity(finding: Finding, severity: Severity) -> Finding:
 
 
 def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
-    """Read and decode a text report. Raises :class:`InputError` with a one-line reason."""
-    file = Path(path)
-    if file.is_dir():
-        raise InputError("是文件夹，不是文件 (is a folder, not a file)")
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"文件过大 (file too large: {size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)")
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("文件不存在 (no such file)") from None
-    except PermissionError:
-        raise InputError("没有读取权限 (permission denied)") from None
-    except OSError as error:
-        raise InputError(f"无法读取 (cannot read): {error.strerror or error}") from None
-    if not data.strip():
-        raise InputError("文件为空 (empty file)")
-    text, used = decode_bytes(data, encoding)
-    return Source.from_text(text, str(path), used)
+    """Read a report file (text, web page, Word or PDF). Raises :class:`InputError`."""
+    from reportlint.loaders import load_path
+
+    return load_path(path, encoding)
 
 
 @functools.lru_cache(maxsize=4)

@@ -39,16 +39,32 @@ def _clauses(sentence: str) -> list[str]:
     return [match.group() for match in _CLAUSE.finditer(sentence)]
 
 
-def _find_number(clauses: list[str], start: int, offset: int, units: list[str]) -> tuple[Decimal, str] | None:
-    # Longest unit first, so 万元 wins over 元.
-    ordered = sorted(units, key=len, reverse=True)
-    for index in range(start, min(len(clauses), start + FOLLOWING_CLAUSES + 1)):
-        clause = clauses[index][offset if index == start else 0 :]
-        for match in _NUMBER.finditer(clause):
-            after = clause[match.end() :]
-            unit = next((u for u in ordered if after.startswith(u)), None)
-            if unit:
-                return Decimal(match.group(1)), unit
+def _numbers(clause: str, units: list[str]) -> list[tuple[int, Decimal, str]]:
+    """(position, value, unit) of every number followed by one of ``units``."""
+    ordered = sorted(units, key=len, reverse=True)  # 万元 before 元
+    found = []
+    for match in _NUMBER.finditer(clause):
+        unit = next((u for u in ordered if clause[match.end() :].startswith(u)), None)
+        if unit:
+            found.append((match.start(), Decimal(match.group(1)), unit))
+    return found
+
+
+def _find_number(clauses: list[str], start: int, keyword_at: int, definition: dict) -> tuple[Decimal, str] | None:
+    """The fact's number: in the keyword's own clause (after the keyword if there is one there,
+    else before it: 收到70件申请), or else in the next clauses that are still about it."""
+    units = definition["units"]
+    own = _numbers(clauses[start], units)
+    if own:
+        after = [item for item in own if item[0] >= keyword_at]
+        position, value, unit = (after or own[-1:])[0]
+        return value, unit
+    for clause in clauses[start + 1 : start + 1 + FOLLOWING_CLAUSES]:
+        if any(word in clause for word in definition.get("exclude", ())):
+            return None
+        found = _numbers(clause, units)
+        if found:
+            return found[0][1], found[0][2]
     return None
 
 
@@ -79,7 +95,7 @@ def _match(definition: dict, sentence: str, clauses: list[str]) -> tuple[Decimal
                 continue
             if any(word in clause for word in definition.get("exclude", ())):
                 continue
-            found = _find_number(clauses, index, position, definition["units"])
+            found = _find_number(clauses, index, position, definition)
             if found is not None:
                 return found
     return None

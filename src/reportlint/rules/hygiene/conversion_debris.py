@@ -23,9 +23,9 @@ class ConversionDebris(Rule):
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         source = report.source
-        for match in DEBRIS_PATTERN.finditer(source.original):
+        for match in DEBRIS_PATTERN.finditer(source.rendition):
             ctx.report(
-                source.map.original_span(match.start(), match.end()),
+                source.rendition_span(match.start(), match.end()),
                 f"残留转换痕迹“{match.group()}”",
                 f"Conversion debris “{match.group()}”",
                 evidence={"text": match.group()},

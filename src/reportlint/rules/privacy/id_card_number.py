@@ -34,13 +34,13 @@ class IdCardNumber(Rule):
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         source = report.source
-        for match in _ID.finditer(source.original):
+        for match in _ID.finditer(source.rendition):
             number = match.group(1)
             if not valid_id_number(number):
                 continue
             masked = number[:6] + "*" * 10 + number[-2:]
             ctx.report(
-                source.map.original_span(match.start(1), match.end(1)),
+                source.rendition_span(match.start(1), match.end(1)),
                 f"公开了身份证号码 {masked}",
                 f"A resident ID number is published: {masked}",
                 evidence={"masked": masked},

@@ -29,11 +29,11 @@ class PersonalMobileNumber(Rule):
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         source = report.source
-        for match in _MOBILE.finditer(source.original):
+        for match in _MOBILE.finditer(source.rendition):
             number = match.group(1)
             masked = number[:3] + "****" + number[-4:]
             ctx.report(
-                source.map.original_span(match.start(1), match.end(1)),
+                source.rendition_span(match.start(1), match.end(1)),
                 f"公开了个人手机号码 {masked}",
                 f"A personal mobile number is published: {masked}",
                 evidence={"masked": masked},

@@ -1,0 +1,72 @@
+"""Loaders: a report file as published (text, web page, Word, PDF) → :class:`Source`.
+
+Every format is rendered into the same line layout the grammar reads — paragraphs one per line,
+table rows as tab-separated cells — so HTML, DOCX and PDF reach the same AST and the same rules
+as text copied out of Word. What is lost in each format is listed in docs/inputs.md.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportlint.source import InputError, Source, decode_bytes
+
+# A report is a few dozen KB as text and a few MB as PDF; past this it is not worth reading.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".docx", ".pdf")
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise InputError("是文件夹，不是文件 (is a folder, not a file)")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"文件过大 (file too large: {size / 1024 / 1024:.0f} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("文件不存在 (no such file)") from None
+    except PermissionError:
+        raise InputError("没有读取权限 (permission denied)") from None
+    except OSError as error:
+        raise InputError(f"无法读取 (cannot read): {error.strerror or error}") from None
+    if not data.strip():
+        raise InputError("文件为空 (empty file)")
+    return data
+
+
+def load_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """Load a report from its bytes; the name's suffix (or the content) says the format."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        from reportlint.loaders.pdf import load_pdf
+
+        return load_pdf(data, path)
+    if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and suffix not in TEXT_SUFFIXES + HTML_SUFFIXES):
+        from reportlint.loaders.docx import load_docx
+
+        return load_docx(data, path)
+    text, used = decode_bytes(data, encoding)
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        from reportlint.loaders.html import load_html
+
+        return load_html(text, path, used)
+    return Source.from_text(text, path, used)
+
+
+def load_path(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
+    """Read a report file of any supported format. Raises :class:`InputError` with one line."""
+    file = Path(path)
+    return load_bytes(_read_bytes(file), str(path), encoding)
+
+
+def missing_extra(extra: str, module: str) -> InputError:
+    return InputError(
+        f"读取此格式需要可选组件 {extra}：pip install 'reportlint[{extra}]' "
+        f"(reading this format needs the '{extra}' extra; module {module} is not installed)"
+    )
