@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_SUFFIXES = (".txt", ".md", ".text")
+REPORT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf")
 SUBCOMMANDS = ("check", "rules", "rule", "parse")
 
 

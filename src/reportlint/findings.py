@@ -64,6 +64,8 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
     suggestion: Message | None = None
     path: str | None = None
+    # For Word and PDF files: where the span is in the document (第2页 表1 第5行 第3列).
+    origin: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.path or "", self.span.start if self.span else -1, self.code)
@@ -83,6 +85,7 @@ class Finding:
             "location": self.location.to_dict(),
             "evidence": self.evidence,
             "suggestion": self.suggestion.in_language(lang) if self.suggestion else None,
+            **({"origin": self.origin} if self.origin else {}),
         }
 
 

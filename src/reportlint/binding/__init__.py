@@ -367,7 +367,7 @@ class _GridBinder(_TableBinder):
             if cell is leaf_cell:
                 continue
             match = spec.row_index.find(cell.text)
-            if match and not leaf_key.startswith(match[0] + ".") and match[0] != leaf_key:
+            if match and not leaf_key.startswith(match[0] + ".") and match[0] != leaf_key and match[0] not in row_spec.within:
                 self.misfit(
                     "misplaced-row",
                     cell.span,
@@ -404,11 +404,32 @@ class _BlockBinder(_TableBinder):
             if block_match:
                 block = spec.block(block_match[0])
                 continue
+            if block is not None and not any(cell.text for cell in values) and self.names_columns(block, labels):
+                # A header row whose 信息内容 cell was lost (merged, or split across a page).
+                block_columns[block.key] = self.read_header(block.key, block.columns, labels)
+                continue
             if label_key(labels[0].text) == header_key:
+                if block is None:
+                    # No 第二十条 row before it (a PDF page frame ate it): the block is the one
+                    # whose columns this header names.
+                    block = self.block_from_header(labels[1:])
                 if block is not None:
                     block_columns[block.key] = self.read_header(block.key, block.columns, labels[1:])
                 continue
+            if block is None or LabelIndex((t, r.key) for r in block.rows for t in r.labels).find(labels[-1].text) is None:
+                found = spec.row_index.find(labels[-1].text)
+                owner = spec.block(found[0].partition(".")[0]) if found else None
+                if owner is not None and owner is not block and block is None:
+                    block = owner  # the item names its block
             self.bind_item(block, block_columns, labels, values)
+
+    @staticmethod
+    def names_columns(block, labels: list[Cell]) -> bool:
+        index = LabelIndex((label, column.key) for column in block.columns for label in column.labels)
+        return bool(labels) and all(index.find(cell.text) for cell in labels)
+
+    def block_from_header(self, labels: list[Cell]):
+        return next((block for block in self.spec.blocks if self.names_columns(block, labels)), None)
 
     def read_header(self, block_key: str, columns: Sequence[ColumnSpec], labels: list[Cell]) -> list[str | None]:
         index = LabelIndex((label, column.key) for column in columns for label in column.labels)

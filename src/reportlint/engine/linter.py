@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Iterable
 
@@ -15,7 +15,7 @@ from reportlint.engine.plugins import Registry, get_registry
 from reportlint.findings import Finding, Severity
 from reportlint.parsing import parse_source
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.source import Source
+from reportlint.source import InputError, Source
 from reportlint.templates import TemplateSpec, load_spec
 
 @dataclass
@@ -123,7 +123,12 @@ class Linter:
         return bind(source, parse_source(source), self.templates)
 
     def lint_source(self, source: Source) -> LintOutcome:
+        """Lint one report. Raises :class:`InputError` for text that is not an annual report at
+        all (no section or table of any template: a news article, a notice)."""
         report = self.bind(source)
+        if not report.legacy and not report.tables and not any(match.spec for match in report.sections):
+            raise InputError("不是政府信息公开工作年度报告：没有找到模板中的任何章节或表格 "
+                             "(not an annual report: no section or table of the template found)")
         ignored = self._ignored_here(source.path)
         enabled_codes = {rule.code for rule in self.rules if not any(selector_matches(s, rule) for s in ignored)}
         shared: dict = {}
@@ -135,8 +140,9 @@ class Linter:
             rule().check(report, context)
             for finding in context.findings:
                 severity = self._severity_for(rule, finding)
-                if severity is not finding.severity:
-                    finding = _with_severity(finding, severity)
+                origin = source.origin(finding.span) if source.origins else None
+                if severity is not finding.severity or origin:
+                    finding = replace(finding, severity=severity, origin=origin)
                 findings.append(finding)
         findings.sort(key=Finding.sort_key)
         return LintOutcome(report, findings)
@@ -146,12 +152,6 @@ class Linter:
 
     def lint_path(self, path: str | os.PathLike[str], encoding: str | None = None) -> LintOutcome:
         return self.lint_source(read_source(path, encoding))
-
-
-def _with_severity(finding: Finding, severity: Severity) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, severity=severity)
 
 
 def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> Source:

@@ -38,6 +38,9 @@ LEXER = "basic"
 # Each unreadable line costs one re-parse; past this many the file is not a report worth parsing.
 MAX_RECOVERIES = 200
 _MAX_TITLE_LENGTH = 80
+_MAX_TITLE_LINES = 3
+# How a title ends (报告, or 年报 in short forms); lines before it belong to the title too.
+_TITLE_ENDINGS = ("报告", "年报")
 
 
 def _grammar_text() -> str:
@@ -142,14 +145,26 @@ class _Builder:
         preamble = self.blocks(preamble_tree.children)
         sections = tuple(self.section(node) for node in rest if node.data == "section")
         attachments = tuple(self.attachment(node) for node in rest if node.data == "attachment")
-        title = None
-        for index, block in enumerate(preamble):
-            if isinstance(block, Paragraph):
-                if len(block.text) <= _MAX_TITLE_LENGTH:
-                    title = block
-                    preamble = preamble[:index] + preamble[index + 1 :]
-                break
+        title, preamble = self._title(preamble)
         return Document(title, preamble, sections, attachments, issues, self.span_of(0, len(self.source.text)))
+
+    def _title(self, preamble: tuple[Block, ...]) -> tuple[Paragraph | None, tuple[Block, ...]]:
+        """The first short paragraph; a title set over two or three short lines (the organ on
+        one, 2023年政府信息公开工作年度报告 on the next, as in PDFs) is joined into one."""
+        leading = []
+        for block in preamble:
+            if not isinstance(block, Paragraph) or len(block.text) > _MAX_TITLE_LENGTH or len(leading) == _MAX_TITLE_LINES:
+                break
+            leading.append(block)
+            if block.text.endswith(_TITLE_ENDINGS):
+                break
+        if not leading:
+            return None, preamble
+        if not leading[-1].text.endswith(_TITLE_ENDINGS):
+            leading = leading[:1]
+        text = "".join(block.text for block in leading)
+        title = Paragraph(text, self._join(leading[0].span, leading[-1].span))
+        return title, preamble[len(leading):]
 
     def _container_span(self, head: Span, blocks: tuple[Block, ...], sections: tuple[Section, ...] = ()) -> Span:
         spans = [head] + [block.span for block in blocks] + [section.span for section in sections]

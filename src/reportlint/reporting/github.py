@@ -31,4 +31,6 @@ class GithubReporter(Reporter):
                     properties += [f"line={span.line}", f"col={span.column}", f"endLine={span.end_line}", f"endColumn={span.end_column}"]
                 properties.append(f"title={_escape_property(f'{finding.code} {finding.rule}')}")
                 message = finding.message.in_language(self.lang)
+                if finding.origin:
+                    message += f" ({finding.origin})"
                 self.stream.write(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_escape_data(message)}\n")

@@ -58,7 +58,8 @@ class SarifReporter(Reporter):
                     "level": _LEVEL[finding.severity],
                     "message": {"text": finding.message.in_language(self.lang)},
                     "locations": [location],
-                    "properties": {"category": finding.category, "evidence": finding.evidence},
+                    "properties": {"category": finding.category, "evidence": finding.evidence,
+                                   **({"origin": finding.origin} if finding.origin else {})},
                 }
                 if finding.code in index:
                     entry["ruleIndex"] = index[finding.code]

@@ -11,6 +11,7 @@ _WORD = {Severity.ERROR: ("错误", "error"), Severity.WARNING: ("警告", "warn
 # Lines of context shown above the finding's first line.
 CONTEXT_LINES = 1
 MAX_SHOWN_LINES = 3
+WINDOW = 100  # characters of a long source line shown around a finding
 
 
 class TerminalReporter(Reporter):
@@ -48,6 +49,8 @@ class TerminalReporter(Reporter):
     def _finding(self, console, path: str, finding: Finding, lines: list[str]) -> None:
         span = finding.span
         where = f"{path}:{span.line}:{span.column}" if span else path
+        if finding.origin:
+            where += f" ({finding.origin})"
         word = self.text(*_WORD[finding.severity])
         console.print(
             f"[bold]{_escape(where)}[/]: [{_STYLE[finding.severity]}]{finding.code} {word}[/] "
@@ -58,12 +61,16 @@ class TerminalReporter(Reporter):
             last = min(len(lines), span.end_line, span.line + MAX_SHOWN_LINES - 1)
             width = len(str(last))
             for number in range(first, last + 1):
-                text = lines[number - 1].replace("\t", "    ") if number - 1 < len(lines) else ""
-                console.print(f"  [dim]{number:>{width}} │[/] {_escape(text)}")
+                raw = lines[number - 1] if number - 1 < len(lines) else ""
+                # Long lines (a web page's markup) are shown as a window around the finding.
+                offset = max(0, span.column - 1 - WINDOW // 2) if number == span.line and len(raw) > WINDOW else 0
+                shown = raw[offset : offset + WINDOW] if len(raw) > WINDOW else raw
+                prefix = "…" if offset else ""
+                console.print(f"  [dim]{number:>{width}} │[/] {prefix}{_escape(shown.replace(chr(9), '    '))}")
                 if number == span.line:
-                    raw = lines[number - 1] if number - 1 < len(lines) else ""
-                    start = _display_width(raw[: span.column - 1])
+                    start = _display_width(prefix + raw[offset : span.column - 1])
                     end_column = span.end_column if span.end_line == span.line else len(raw) + 1
+                    end_column = min(end_column, offset + len(shown) + 1)
                     length = max(1, _display_width(raw[span.column - 1 : end_column - 1]))
                     console.print(f"  [dim]{'':>{width}} │[/] {' ' * start}[{_STYLE[finding.severity]}]{'^' * length}[/]")
         if finding.suggestion:

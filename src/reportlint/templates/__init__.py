@@ -109,6 +109,7 @@ class RowSpec:
     label: str
     aliases: tuple[str, ...] = ()
     group: bool = False  # a heading row that holds no values of its own
+    within: tuple[str, ...] = ()  # group rows it may also sit beside (（七）总计 inside 三、…)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -160,7 +161,7 @@ class TableSpec:
     def all_rows(self) -> tuple[RowSpec, ...]:
         if self.blocks:
             return tuple(
-                RowSpec(f"{block.key}.{row.key}", row.label, row.aliases, row.group)
+                RowSpec(f"{block.key}.{row.key}", row.label, row.aliases, row.group, row.within)
                 for block in self.blocks
                 for row in block.rows
             )
@@ -353,7 +354,9 @@ def _columns(raw: list[dict]) -> tuple[ColumnSpec, ...]:
 
 def _rows(raw: list[dict]) -> tuple[RowSpec, ...]:
     return tuple(
-        RowSpec(item["key"], item["label"], tuple(item.get("aliases", ())), bool(item.get("group", False))) for item in raw
+        RowSpec(item["key"], item["label"], tuple(item.get("aliases", ())), bool(item.get("group", False)),
+                tuple(item.get("within", ())))
+        for item in raw
     )
 
 

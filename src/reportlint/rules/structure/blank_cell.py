@@ -45,9 +45,9 @@ class BlankCell(Rule):
                     equations = sum(unverifiable[(table.key, (row, cell.column))] for cell in cells)
                     ctx.report(
                         cells[0].span,
-                        f"表{number}“{row_label(spec, row)}”行的 {len(cells)} 个单元格为{what}（{labels}）"
+                        f"表{number}“{row_label(spec, row, table)}”行的 {len(cells)} 个单元格为{what}（{labels}）"
                         + (f"，{equations} 个等式无法核对" if equations else ""),
-                        f"Table {spec.number}, row “{row_label(spec, row)}”: {len(cells)} cell(s) blank or not a number"
+                        f"Table {spec.number}, row “{row_label(spec, row, table)}”: {len(cells)} cell(s) blank or not a number"
                         + (f"; {equations} equation(s) cannot be verified" if equations else ""),
                         location=ctx.cell_location(table, cells[0]),
                         evidence={

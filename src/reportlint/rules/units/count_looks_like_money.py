@@ -16,7 +16,7 @@ _TABLE = """某某街道办事处2020年政府信息公开工作年度报告
 
 class CountLooksLikeMoney(Rule):
     """Notes count cells that look like money: a count written with 元 or 万元, or a count
-    above the rule's threshold (a million items).
+    above the rule's threshold (ten million items).
 
     **Why it matters.** Amounts pasted one column too far left end up as counts; the amount
     column then holds something else, and both are wrong.
@@ -27,7 +27,7 @@ class CountLooksLikeMoney(Rule):
     category = "unit"
     severity = Severity.INFO
     summary = Message("计数单元格像是金额", "A count cell looks like a money amount")
-    options = {"max-count": 1_000_000}
+    options = {"max-count": 10_000_000}
     bad_example = _TABLE.format(count="371万元")
     good_example = _TABLE.format(count="60")
 

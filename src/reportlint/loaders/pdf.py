@@ -1,0 +1,112 @@
+"""PDF files with a text layer: text lines and tables from the page layout (pdfplumber).
+
+Tables are found by their ruling lines and read cell by cell; the text outside them is read line
+by line, and lines that run to the right margin are joined with the next (a wrapped paragraph).
+Findings point at 第N页, and in a table at 第N页 表K 第M行 第J列.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from reportlint.loaders import missing_extra
+from reportlint.loaders.rendition import Rendition, cell_text, write_row
+from reportlint.source import InputError, Source
+
+# How close (in points) to the right margin a line must end to count as wrapped.
+WRAP_TOLERANCE = 12.0
+
+
+def _inside(obj: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    middle_x = (obj["x0"] + obj["x1"]) / 2
+    middle_y = (obj["top"] + obj["bottom"]) / 2
+    return x0 <= middle_x <= x1 and top <= middle_y <= bottom
+
+
+_SENTENCE_END = ("。", "；", ";", "：", ":")
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+# A row spanning the whole table with this much text is a paragraph caught in the page frame.
+PROSE_LENGTH = 20
+
+
+def _frame_text(row: list) -> str | None:
+    """The text of a row that is really a line of prose or a heading inside a page frame that
+    pdfplumber took for part of the table; None for a genuine table row."""
+    if not row or any(cell is not None for cell in row[1:]):
+        return None
+    text = cell_text(row[0] or "")
+    if len(text) >= PROSE_LENGTH or text.endswith(_SENTENCE_END) or _SECTION_HEADING.match(text):
+        return text
+    return None
+
+
+def _write_table(rendition: Rendition, rows: list[list], page_number: int, table_number: int) -> None:
+    in_table = False
+    for number, row in enumerate(rows, start=1):
+        rendition.set_origin(f"第{page_number}页 表{table_number} 第{number}行")
+        prose = _frame_text(row)
+        if prose is not None:
+            if in_table:
+                rendition.newline(2)
+                in_table = False
+            rendition.write(prose)
+            # A wrapped line of a paragraph runs on into the next row.
+            if len(prose) < PROSE_LENGTH or prose.endswith(_SENTENCE_END) or _SECTION_HEADING.match(prose):
+                rendition.newline()
+            continue
+        cells = [cell_text(cell or "") for cell in row]
+        if not any(cells):
+            continue
+        if not in_table:
+            rendition.newline(2)
+            in_table = True
+        write_row(rendition, cells)
+    rendition.newline(2)
+
+
+def load_pdf(data: bytes, path: str | None = None) -> Source:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise missing_extra("pdf", "pdfplumber") from None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+    except Exception as error:  # pdfminer raises many kinds for a damaged file
+        raise InputError(f"PDF 文件已损坏或不完整 (damaged or truncated PDF): {type(error).__name__}: {error}") from None
+    rendition = Rendition()
+    tables_seen = 0
+    try:
+        for page_number, page in enumerate(pages, start=1):
+            tables = [table for table in page.find_tables() if table.extract() and max(len(row) for row in table.extract()) >= 2]
+            boxes = [table.bbox for table in tables]
+            text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, box) for box in boxes))
+            lines = text_page.extract_text_lines()
+            items = [(line["top"], 0, line) for line in lines] + [(table.bbox[1], 1, table) for table in tables]
+            items.sort(key=lambda item: (item[0], item[1]))
+            right = max((line["x1"] for line in lines), default=page.width)
+            left = min((line["x0"] for line in lines), default=0)
+            for index, (_, kind, item) in enumerate(items):
+                if kind == 1:
+                    tables_seen += 1
+                    _write_table(rendition, item.extract(), page_number, tables_seen)
+                    continue
+                rendition.set_origin(f"第{page_number}页")
+                rendition.write(item["text"].replace("\t", " "))
+                following = items[index + 1][2] if index + 1 < len(items) and items[index + 1][1] == 0 else None
+                wrapped = item["x1"] >= right - WRAP_TOLERANCE
+                indented = following is not None and following["x0"] > left + WRAP_TOLERANCE
+                if not (wrapped and following is not None and not indented):
+                    rendition.newline()
+            rendition.newline()
+    except InputError:
+        raise
+    except Exception as error:
+        raise InputError(f"PDF 文件无法读取 (cannot read the PDF): {type(error).__name__}: {error}") from None
+    finally:
+        pdf.close()
+    if not rendition.text.strip():
+        raise InputError("PDF 没有文字层，可能是扫描件 (the PDF has no text layer; a scanned image?)")
+    return Source.from_text(rendition.text, path, "pdf", kind="pdf", origins=rendition.line_origins())
