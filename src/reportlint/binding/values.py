@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class CellValue:
         return int(self.value) if self.value == self.value.to_integral_value() else float(self.value)
 
 
+@functools.lru_cache(maxsize=8192)  # cells repeat ("0" most of all); CellValue is immutable
 def read_value(text: str) -> CellValue:
     raw = text.strip()
     if not raw:

@@ -52,6 +52,9 @@ def _similarity(left: str, right: str) -> float:
     return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
 
 
+MAX_REMEMBERED_LABELS = 20_000
+
+
 class LabelIndex:
     """Finds which spec entry a label names: exactly, or by a unique close-enough match."""
 
@@ -66,10 +69,22 @@ class LabelIndex:
                 self._ambiguous.add(key)
             self._exact.setdefault(key, value)
         self._threshold = threshold
+        self._answers: dict[str, tuple[Any, float] | None] = {}
 
     def find(self, label: str) -> tuple[Any, float] | None:
         """(entry, score) where score is 1.0 for an exact match; None when nothing fits or two
         entries fit equally well."""
+        # Reports repeat the same labels; fuzzy matching is the costly part, so remember answers.
+        try:
+            return self._answers[label]
+        except KeyError:
+            pass
+        answer = self._find(label)
+        if len(self._answers) < MAX_REMEMBERED_LABELS:
+            self._answers[label] = answer
+        return answer
+
+    def _find(self, label: str) -> tuple[Any, float] | None:
         key = label_key(label)
         if not key:
             return None
@@ -79,7 +94,14 @@ class LabelIndex:
         prefixed = [other for other in self._exact if len(other) >= 2 and key.startswith(other) and key[len(other)] == "("]
         if prefixed:
             return self._exact[max(prefixed, key=len)], 0.95
-        scored = sorted(((_similarity(key, other), other) for other in self._exact), reverse=True)
+        if key.replace(".", "").isdigit():
+            return None
+        # ratio ≤ 2·min(len)/(len+len): skip keys whose length alone rules them out.
+        scored = sorted(
+            ((_similarity(key, other), other) for other in self._exact
+             if 2 * min(len(key), len(other)) / (len(key) + len(other)) >= self._threshold),
+            reverse=True,
+        )
         if not scored or scored[0][0] < self._threshold:
             return None
         best_score, best = scored[0]
@@ -283,7 +305,10 @@ class TemplateSpec:
     def equations_for(self, table_key: str | None = None, extra_rows: Iterable[str] = ()) -> tuple[Equation, ...]:
         """Concrete equations; row patterns (``art20_1.*``) also cover ``extra_rows``, rows a
         report added to a table whose columns are nonetheless known."""
-        extra = tuple(extra_rows)
+        return self._equations_for(table_key, tuple(extra_rows))
+
+    @functools.lru_cache(maxsize=256)  # the spec is immutable; most reports add no rows
+    def _equations_for(self, table_key: str | None, extra: tuple[str, ...]) -> tuple[Equation, ...]:
         return tuple(
             itertools.chain.from_iterable(
                 self._expand(template, extra)

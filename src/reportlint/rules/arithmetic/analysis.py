@@ -82,9 +82,8 @@ class TableAnalysis:
         return self.fix is not None and result in self.fix.explains
 
 
-def _resolve(table: BoundTable, terms: Iterable[Term]) -> list[Term]:
+def _resolve(table: BoundTable, terms: Iterable[Term], bound_rows: frozenset[str]) -> list[Term]:
     """Replace terms on rows the report does not break down by their parent row, once."""
-    bound_rows = {row for row, _ in table.cells}
     resolved: list[Term] = []
     used: set[tuple[int, str, str]] = set()
     for term in terms:
@@ -116,9 +115,11 @@ def _sum(terms: Sequence[Term], cells: dict[CellRef, BoundCell], overrides: dict
     return total
 
 
-def evaluate(table: BoundTable, equation: Equation) -> EquationResult:
-    left_terms = _resolve(table, equation.left)
-    right_terms = _resolve(table, equation.right)
+def evaluate(table: BoundTable, equation: Equation, bound_rows: frozenset[str] | None = None) -> EquationResult:
+    if bound_rows is None:
+        bound_rows = frozenset(row for row, _ in table.cells)
+    left_terms = _resolve(table, equation.left, bound_rows)
+    right_terms = _resolve(table, equation.right, bound_rows)
     terms = tuple(left_terms + right_terms)
     unverifiable = tuple(
         (term.row, term.column)
@@ -193,5 +194,6 @@ def find_fix(table: BoundTable, results: Sequence[EquationResult]) -> Fix | None
 
 
 def analyse(table: BoundTable, equations: Iterable[Equation]) -> TableAnalysis:
-    results = tuple(evaluate(table, equation) for equation in equations if equation.table == table.key)
+    bound_rows = frozenset(row for row, _ in table.cells)
+    results = tuple(evaluate(table, equation, bound_rows) for equation in equations if equation.table == table.key)
     return TableAnalysis(table, results, find_fix(table, results))
