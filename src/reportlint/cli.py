@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Sequence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf")
 SUBCOMMANDS = ("check", "rules", "rule", "parse")
 
 
@@ -73,21 +72,30 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--encoding", help="force the text encoding of the input (e.g. gb18030)")
     run.add_argument("--exclude", action="append", help="glob patterns of paths to skip when walking folders")
     run.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too (for pre-commit)")
+    run.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+    run.add_argument("--no-cache", action="store_true", help="lint every file again, ignoring the per-file result cache")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
 
 
 # -- checking ---------------------------------------------------------------------------------
 
 
+def _exclude_spec(patterns: list[str]):
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns) if patterns else None
+
+
 def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to check: folders walked (sorted, so the order is stable), excludes applied
+    .gitignore-style relative to the folder walked; named files excluded only with
+    --force-exclude (pre-commit names files one by one)."""
+    from reportlint.loaders import SUFFIXES
+
+    spec = _exclude_spec(excludes)
     files: list[str] = []
     missing: list[tuple[str, str]] = []
-
-    def excluded(path: Path) -> bool:
-        posix = path.as_posix()
-        return any(fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(path.name, pattern)
-                   or any(fnmatch.fnmatch(part, pattern) for part in path.parts) for pattern in excludes)
-
     for raw in paths:
         if raw == "-":
             files.append("-")
@@ -95,10 +103,15 @@ def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> 
         path = Path(raw)
         if path.is_dir():
             for candidate in sorted(path.rglob("*")):
-                if candidate.is_file() and candidate.suffix.lower() in REPORT_SUFFIXES and not excluded(candidate):
+                relative = candidate.relative_to(path).as_posix()
+                if spec is not None and (spec.match_file(relative) or any(
+                        spec.match_file(parent.as_posix() + "/") for parent in Path(relative).parents if str(parent) != ".")):
+                    continue
+                if candidate.is_file() and candidate.suffix.lower() in SUFFIXES:
                     files.append(str(candidate))
         elif path.exists():
-            if not (force_exclude and excluded(path)):
+            relative = os.path.relpath(path)
+            if not (force_exclude and spec is not None and spec.match_file(Path(relative).as_posix())):
                 files.append(raw)
         else:
             missing.append((raw, "文件不存在 (no such file)"))
@@ -132,9 +145,22 @@ def _config_for(args: argparse.Namespace, target: str, cache: dict):
     return cache[key]
 
 
+def _progress(total: int, enabled: bool):
+    """A rich progress bar on standard error while many files are checked (a terminal only)."""
+    if not enabled or total < 2 or not sys.stderr.isatty() or os.environ.get("NO_PROGRESS"):
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("[bold]reportlint"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), transient=True)
+    task = progress.add_task("check", total=total)
+    return progress, lambda _result: progress.advance(task)
+
+
 def check(args: argparse.Namespace) -> int:
-    from reportlint.engine import ConfigError, Linter, get_registry
-    from reportlint.engine.linter import read_source
+    from reportlint.engine import Linter, get_registry
+    from reportlint.engine.batch import Task, check_files
     from reportlint.findings import FileResult
     from reportlint.source import InputError, Source, decode_bytes
 
@@ -144,54 +170,57 @@ def check(args: argparse.Namespace) -> int:
     for problem in registry.errors:
         print(f"reportlint: {problem}", file=sys.stderr)
     configs: dict = {}
-    linters: dict = {}
-    first_config = _config_for(args, args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-"), configs)
+    first = args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-")
+    first_config = _config_for(args, first, configs)
     excludes = list(first_config.exclude) + (_split(args.exclude) or [])
     files, missing = _collect(args.paths, excludes, args.force_exclude)
-    results: list[FileResult] = [FileResult(path, error=reason) for path, reason in missing]
-    exit_code = EXIT_ERROR if missing else EXIT_OK
-    lang = first_config.lang
+    results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in missing]
+    tasks: list[Task | None] = []  # None stands for standard input, checked here
+    validated: set[int] = set()
     for path in files:
-        display = args.stdin_filename or "<stdin>" if path == "-" else path
+        config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
+        if id(config) not in validated:
+            Linter(config, registry)  # checks selectors and options before any work (ConfigError)
+            validated.add(id(config))
+        tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache))
+    stdin_result = None
+    if "-" in files:
+        display = args.stdin_filename or "<stdin>"
+        config = _config_for(args, display, configs)
         try:
-            config = _config_for(args, display if path == "-" else path, configs)
-            linter = linters.get(id(config))
-            if linter is None:
-                linter = linters[id(config)] = Linter(config, registry)
-            if path == "-":
-                text, used = decode_bytes(sys.stdin.buffer.read(), args.encoding)
-                if not text.strip():
-                    raise InputError("标准输入为空 (empty standard input)")
-                source = Source.from_text(text, display, used)
-            else:
-                source = read_source(path, args.encoding)
-            outcome = linter.lint_source(source)
-        except ConfigError:
-            raise
+            text, used = decode_bytes(sys.stdin.buffer.read(), args.encoding)
+            if not text.strip():
+                raise InputError("标准输入为空 (empty standard input)")
+            source = Source.from_text(text, display, used)
+            outcome = Linter(config, registry).lint_source(source)
+            report = outcome.report
+            stdin_result = FileResult(display, outcome.findings, source_text=source.original,
+                                      metadata={"template": report.template.id if report.template else None, "year": report.year})
         except InputError as error:
-            results.append(FileResult(display, error=str(error)))
-            exit_code = max(exit_code, EXIT_ERROR)
-            continue
-        except Exception as error:  # a bug must not hide the other files' results
-            results.append(FileResult(display, error=f"内部错误 (internal error): {type(error).__name__}: {error}"))
-            exit_code = EXIT_INTERNAL
-            continue
-        report = outcome.report
-        results.append(
-            FileResult(
-                display,
-                outcome.findings,
-                source_text=source.original,
-                metadata={"template": report.template.id if report.template else None, "year": report.year},
-            )
-        )
-        threshold = config.fail_on.rank
-        if exit_code == EXIT_OK and any(finding.severity.rank >= threshold for finding in outcome.findings):
-            exit_code = EXIT_FINDINGS
-    _write(args, results, lang, registry)
-    if args.exit_zero and exit_code == EXIT_FINDINGS:
-        return EXIT_OK
-    return exit_code
+            stdin_result = FileResult(display, error=str(error), metadata={"kind": "input"})
+    progress, advance = _progress(len(files), not args.no_progress)
+    checked = [task for task in tasks if task is not None]
+    if progress:
+        progress.start()
+    try:
+        batch = iter(check_files(checked, args.jobs or None, advance))
+        for task in tasks:
+            results.append(stdin_result if task is None else next(batch))
+    finally:
+        if progress:
+            progress.stop()
+    _write(args, results, first_config.lang, registry)
+    return _exit_code(results, {result.path: _config_for(args, result.path, configs) for result in results}, args.exit_zero)
+
+
+def _exit_code(results, configs: dict, exit_zero: bool) -> int:
+    kinds = {result.metadata.get("kind") for result in results if result.error}
+    if "internal" in kinds:
+        return EXIT_INTERNAL
+    if kinds:
+        return EXIT_ERROR
+    failing = any(finding.severity.rank >= configs[result.path].fail_on.rank for result in results for finding in result.findings)
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
 def _write(args: argparse.Namespace, results, lang: str, registry) -> None:

@@ -19,7 +19,9 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".docx", ".pdf")
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A report file's bytes. Raises :class:`InputError` with one line for every way it can fail."""
+    path = Path(path)
     if path.is_dir():
         raise InputError("是文件夹，不是文件 (is a folder, not a file)")
     try:
@@ -62,7 +64,7 @@ def load_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
 def load_path(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
     """Read a report file of any supported format. Raises :class:`InputError` with one line."""
     file = Path(path)
-    return load_bytes(_read_bytes(file), str(path), encoding)
+    return load_bytes(read_file_bytes(file), str(path), encoding)
 
 
 def missing_extra(extra: str, module: str) -> InputError:

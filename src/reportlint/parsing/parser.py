@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import stat
 import sys
 from importlib import resources
 from pathlib import Path
@@ -51,21 +50,6 @@ def _grammar_text() -> str:
     return (Path(__file__).resolve().parents[3] / "grammars" / GRAMMAR_FILE).read_text(encoding="utf-8")
 
 
-def _user_cache_dir() -> Path | None:
-    """A private per-user directory for lark's compiled-grammar cache, or None if unsafe."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    directory = Path(base) / "reportlint"
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = directory.stat()
-        # The cache is a pickle: load it only from a directory that nobody else can write.
-        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
-            return None
-    except OSError:
-        return None
-    return directory
-
-
 @functools.cache
 def get_parser() -> Lark:
     from lark import Lark
@@ -74,7 +58,9 @@ def get_parser() -> Lark:
 
     grammar = _grammar_text()
     options = dict(parser="lalr", lexer=LEXER, postlex=ReportPostLexer(), maybe_placeholders=False)
-    cache_dir = None if os.environ.get("REPORTLINT_NO_GRAMMAR_CACHE") else _user_cache_dir()
+    from reportlint.cache import user_cache_dir
+
+    cache_dir = None if os.environ.get("REPORTLINT_NO_GRAMMAR_CACHE") else user_cache_dir()
     if cache_dir is not None:
         import hashlib
 

@@ -12,6 +12,8 @@ _WORD = {Severity.ERROR: ("错误", "error"), Severity.WARNING: ("警告", "warn
 CONTEXT_LINES = 1
 MAX_SHOWN_LINES = 3
 WINDOW = 100  # characters of a long source line shown around a finding
+MAX_FILES_LISTED = 20  # past this many files with findings, list only the worst
+WORST_FILES = 10
 
 
 class TerminalReporter(Reporter):
@@ -85,17 +87,29 @@ class TerminalReporter(Reporter):
             console.print(f"[green]{self.text('未发现问题', 'No problems found')}[/] ({len(results)} {self.text('个文件', 'file(s)')})")
             return
         console.print()
-        files = Table(title=self.text("按文件", "By file"), title_justify="left", show_edge=False)
+        ranked = sorted(
+            (result for result in results if result.findings or result.error),
+            key=lambda r: tuple(-sum(1 for f in r.findings if f.severity is s) for s in Severity),
+        )
+        many = len(ranked) > MAX_FILES_LISTED
+        title = self.text(f"问题最多的 {WORST_FILES} 个文件", f"The {WORST_FILES} worst files") if many else self.text("按文件", "By file")
+        files = Table(title=title, title_justify="left", show_edge=False)
         files.add_column(self.text("文件", "file"))
         for severity in Severity:
             files.add_column(self.text(*_WORD[severity]), justify="right")
-        for result in results:
+        for result in (ranked[:WORST_FILES] if many else [r for r in results if r in ranked]):
             counts = Counter(finding.severity for finding in result.findings)
             if result.error:
                 files.add_row(_escape(result.path), self.text("无法检查", "not checked"), "", "")
-            elif counts:
+            else:
                 files.add_row(_escape(result.path), *(str(counts.get(severity, 0)) for severity in Severity))
         console.print(files)
+        categories = Table(title=self.text("按类别", "By category"), title_justify="left", show_edge=False)
+        categories.add_column(self.text("类别", "category"))
+        categories.add_column(self.text("数量", "count"), justify="right")
+        for category, count in sorted(Counter(finding.category for finding in findings).items()):
+            categories.add_row(category, str(count))
+        console.print(categories)
         rules = Table(title=self.text("按规则", "By rule"), title_justify="left", show_edge=False)
         rules.add_column(self.text("规则", "rule"))
         rules.add_column(self.text("名称", "name"))
@@ -106,7 +120,11 @@ class TerminalReporter(Reporter):
         console.print(rules)
         totals = Counter(finding.severity for finding in findings)
         parts = ", ".join(f"{totals.get(severity, 0)} {self.text(*_WORD[severity])}" for severity in Severity)
-        console.print(f"{self.text('共', 'Total')}: {parts} · {len(results)} {self.text('个文件', 'file(s)')}")
+        with_findings = sum(1 for result in results if result.findings)
+        console.print(
+            f"{self.text('共', 'Total')}: {parts} · {len(results)} {self.text('个文件', 'file(s)')}"
+            f"（{self.text('有问题的', 'with findings')} {with_findings}，{self.text('无法检查的', 'not checked')} {len(errors)}）"
+        )
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,102 @@
+"""Checking many files: in this process or in a pool of worker processes, in a stable order,
+through the result cache. Returns results; the CLI prints them."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+from reportlint.engine.config import Config, ConfigError
+from reportlint.engine.linter import Linter
+from reportlint.engine.result_cache import ResultCache
+from reportlint.findings import FileResult
+
+# Below this many files per worker a pool costs more to start than it saves.
+MIN_FILES_PER_WORKER = 8
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str
+    config: Config
+    encoding: str | None = None
+    use_cache: bool = True
+
+
+_linters: dict[int, tuple[Config, Linter]] = {}
+
+
+def _linter_for(config: Config) -> Linter:
+    # Keep the Config itself alongside, so its id() is not reused by another config.
+    cached = _linters.get(id(config))
+    if cached is None or cached[0] is not config:
+        cached = (config, Linter(config))
+        _linters[id(config)] = cached
+    return cached[1]
+
+
+def check_file(task: Task) -> FileResult:
+    """Lint one file; every failure becomes the result's ``error`` (never an exception)."""
+    from reportlint.loaders import load_bytes, read_file_bytes
+    from reportlint.source import InputError
+
+    try:
+        data = read_file_bytes(task.path)
+        cache = ResultCache() if task.use_cache else ResultCache(directory=None)
+        key = cache.key(data, task.path, task.config, task.encoding) if cache.enabled else ""
+        cached = cache.get(key) if cache.enabled else None
+        if cached is not None:
+            if cached.source_text is None:  # text files are not stored twice: decode again
+                cached.source_text = load_bytes(data, task.path, task.encoding).original
+            cached.metadata["cached"] = True
+            return cached
+        source = load_bytes(data, task.path, task.encoding)
+        outcome = _linter_for(task.config).lint_source(source)
+    except InputError as error:
+        return FileResult(task.path, error=str(error), metadata={"kind": "input"})
+    except ConfigError as error:
+        return FileResult(task.path, error=f"配置错误 (configuration error): {error}", metadata={"kind": "config"})
+    except Exception as error:  # a bug must not hide the other files' results
+        return FileResult(task.path, error=f"内部错误 (internal error): {type(error).__name__}: {error}",
+                          metadata={"kind": "internal"})
+    report = outcome.report
+    result = FileResult(
+        task.path,
+        outcome.findings,
+        source_text=source.original,
+        metadata={"template": report.template.id if report.template else None, "year": report.year},
+    )
+    if cache.enabled:
+        stored = FileResult(result.path, result.findings, metadata=dict(result.metadata),
+                            source_text=None if source.kind == "text" else source.original)
+        cache.put(key, stored)
+    return result
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_files(tasks: Sequence[Task], jobs: int | None = None,
+                progress: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+    """Results in the order of ``tasks``, whatever the number of jobs."""
+    jobs = jobs or default_jobs()
+    workers = min(jobs, len(tasks) // MIN_FILES_PER_WORKER)
+    if workers <= 1:
+        for task in tasks:
+            result = check_file(task)
+            if progress:
+                progress(result)
+            yield result
+        return
+    chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(check_file, tasks, chunksize=chunk):
+            if progress:
+                progress(result)
+            yield result

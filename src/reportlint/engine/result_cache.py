@@ -1,0 +1,129 @@
+"""The per-file result cache: an unchanged report is not linted twice.
+
+The key covers everything that decides the findings: the file's bytes and path, the resolved
+configuration, reportlint's own code and templates, and the installed plugins. Entries are JSON
+in the private per-user cache directory — never pickles, so a planted file cannot run code.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from dataclasses import asdict, fields
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+from reportlint.cache import user_cache_dir
+from reportlint.engine.config import Config
+from reportlint.findings import FileResult, Finding, Location, Message, Severity
+from reportlint.plugin_api import ENTRY_POINT_GROUP
+from reportlint.source import Span
+
+CACHE_FORMAT = 1
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """What reportlint and its plugins are: version, every source and data file of the package
+    (name, size, modification time), and the plugins' entry points with their versions."""
+    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".lark") and "__pycache__" not in path.parts:
+            info = path.stat()
+            digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}".encode())
+    grammar = package.parents[1] / "grammars" / "report.lark"  # a source checkout keeps it here
+    if grammar.is_file():
+        digest.update(grammar.read_bytes())
+    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
+        version = entry.dist.version if getattr(entry, "dist", None) else ""
+        digest.update(f"{entry.name}={entry.value}@{version}".encode())
+    digest.update(os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "").encode())
+    return digest.hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    data = {field.name: getattr(config, field.name) for field in fields(config) if field.name != "lines"}
+    for template in config.templates:  # the content of extra template specs matters, not just their names
+        try:
+            data[f"template:{template}"] = hashlib.sha256(Path(template).read_bytes()).hexdigest()
+        except OSError:
+            pass
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _finding_to_json(finding: Finding) -> dict[str, Any]:
+    data = asdict(finding)
+    data["severity"] = finding.severity.value
+    return data
+
+
+def _finding_from_json(data: dict[str, Any]) -> Finding:
+    return Finding(
+        code=data["code"],
+        rule=data["rule"],
+        category=data["category"],
+        severity=Severity(data["severity"]),
+        message=Message(**data["message"]),
+        span=Span(**data["span"]) if data["span"] else None,
+        location=Location(**data["location"]),
+        evidence=data["evidence"],
+        suggestion=Message(**data["suggestion"]) if data["suggestion"] else None,
+        path=data["path"],
+        origin=data.get("origin"),
+    )
+
+
+class ResultCache:
+    def __init__(self, directory: Path | None = None):
+        self.directory = directory if directory is not None else user_cache_dir("results")
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def key(self, data: bytes, path: str, config: Config, encoding: str | None) -> str:
+        digest = hashlib.sha256()
+        for part in (code_fingerprint(), config_fingerprint(config), os.path.abspath(path), encoding or ""):
+            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> FileResult | None:
+        if not self.enabled:
+            return None
+        try:
+            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            return FileResult(
+                data["path"],
+                [_finding_from_json(item) for item in data["findings"]],
+                source_text=data.get("source_text"),
+                metadata=data["metadata"],
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing, or damaged: lint again
+
+    def put(self, key: str, result: FileResult) -> None:
+        if not self.enabled or result.error:
+            return
+        target = self._file(key)
+        payload = {
+            "path": result.path,
+            "findings": [_finding_to_json(finding) for finding in result.findings],
+            "metadata": result.metadata,
+            "source_text": result.source_text,
+        }
+        try:
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(payload, ensure_ascii=False, default=str), encoding="utf-8")
+            temporary.replace(target)  # atomic, so parallel workers never read half an entry
+        except OSError:
+            pass  # a cache that cannot be written only costs time
