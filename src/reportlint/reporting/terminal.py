@@ -123,7 +123,8 @@ class TerminalReporter(Reporter):
         with_findings = sum(1 for result in results if result.findings)
         console.print(
             f"{self.text('共', 'Total')}: {parts} · {len(results)} {self.text('个文件', 'file(s)')}"
-            f"（{self.text('有问题的', 'with findings')} {with_findings}，{self.text('无法检查的', 'not checked')} {len(errors)}）"
+            + self.text(f"（有问题的 {with_findings}，无法检查的 {len(errors)}）",
+                        f" ({with_findings} with findings, {len(errors)} not checked)")
         )
 
 
