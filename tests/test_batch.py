@@ -93,3 +93,9 @@ def test_progress_bar_and_summary_on_a_terminal(corpus, tmp_path):
     assert os.waitstatus_to_exitcode(status) == 1
     assert "/40" in text  # the progress bar counted the files
     assert "问题最多的 10 个文件" in text and "按类别" in text and "40 个文件" in text
+
+
+def test_no_cache_neither_reads_nor_writes(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    batch(corpus, "--jobs", "1", "--no-cache", cache_dir=cache)
+    assert not list((cache / "results").rglob("*.json"))

@@ -10,7 +10,7 @@ from typing import Callable, Iterator, Sequence
 
 from reportlint.engine.config import Config, ConfigError
 from reportlint.engine.linter import Linter
-from reportlint.engine.result_cache import ResultCache
+from reportlint.engine.result_cache import ResultCache, config_fingerprint
 from reportlint.findings import FileResult
 
 # Below this many files per worker a pool costs more to start than it saves.
@@ -25,16 +25,15 @@ class Task:
     use_cache: bool = True
 
 
-_linters: dict[int, tuple[Config, Linter]] = {}
+_linters: dict[str, Linter] = {}
 
 
 def _linter_for(config: Config) -> Linter:
-    # Keep the Config itself alongside, so its id() is not reused by another config.
-    cached = _linters.get(id(config))
-    if cached is None or cached[0] is not config:
-        cached = (config, Linter(config))
-        _linters[id(config)] = cached
-    return cached[1]
+    # Keyed by content: in a worker process every task brings its own (unpickled) copy.
+    key = config_fingerprint(config)
+    if key not in _linters:
+        _linters[key] = Linter(config)
+    return _linters[key]
 
 
 def check_file(task: Task) -> FileResult:
@@ -44,7 +43,7 @@ def check_file(task: Task) -> FileResult:
 
     try:
         data = read_file_bytes(task.path)
-        cache = ResultCache() if task.use_cache else ResultCache(directory=None)
+        cache = ResultCache(enabled=task.use_cache)
         key = cache.key(data, task.path, task.config, task.encoding) if cache.enabled else ""
         cached = cache.get(key) if cache.enabled else None
         if cached is not None:

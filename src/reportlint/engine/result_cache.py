@@ -78,8 +78,9 @@ def _finding_from_json(data: dict[str, Any]) -> Finding:
 
 
 class ResultCache:
-    def __init__(self, directory: Path | None = None):
-        self.directory = directory if directory is not None else user_cache_dir("results")
+    def __init__(self, enabled: bool = True, directory: Path | None = None):
+        """``enabled=False`` (``--no-cache``) neither reads nor writes."""
+        self.directory = (directory or user_cache_dir("results")) if enabled else None
 
     @property
     def enabled(self) -> bool:

@@ -1,0 +1,181 @@
+"""reportlint's speed and memory, measured and printed against their targets.
+
+    python benchmarks/run.py            # everything (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # fewer repetitions and a smaller corpus
+
+Figures, not assertions: the test suite never times anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "004_a83be51b8a790224.txt"
+BIN = Path(sys.executable).parent
+REPORTLINT = str(BIN / "reportlint") if (BIN / "reportlint").exists() else shutil.which("reportlint") or "reportlint"
+
+# Python writes bytecode as an installed package has it; a session that forbids it would time
+# compilation instead of reportlint.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+ENV["NO_PROGRESS"] = "1"
+
+
+def run_child(command: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall time (s) and peak resident memory (MB) of one fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or ENV)
+    _, _, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = 0
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_time(command: list[str], repeats: int, env: dict | None = None) -> float:
+    run_child(command, env)  # warm the file system cache and write bytecode
+    return statistics.median(run_child(command, env)[0] for _ in range(repeats))
+
+
+def vary(text: str, index: int, rng: random.Random) -> str:
+    """A different report of the same shape: another agency name, some numbers changed."""
+    text = re.sub(r"^(\s*)(\S{2,6}?)(街道|区|局)", lambda m: f"{m.group(1)}{m.group(2)}{index}{m.group(3)}", text, count=1, flags=re.M)
+    digits = [m.start() for m in re.finditer(r"(?<=\t)\d(?=\s*$)", text, flags=re.M)]
+    for position in rng.sample(digits, min(3, len(digits))):
+        text = text[:position] + str(rng.randint(0, 9)) + text[position + 1 :]
+    return text
+
+
+def make_corpus(folder: Path, count: int) -> list[str]:
+    rng = random.Random(20261122)
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS]
+    paths = []
+    for index in range(count):
+        path = folder / f"{index:05d}.txt"
+        path.write_text(vary(texts[index % len(texts)], index, rng), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def line(name: str, value: str, target: str, met: bool | None) -> None:
+    verdict = "" if met is None else ("met" if met else "NOT met")
+    print(f"  {name:<44} {value:>18}   target {target:<18} {verdict}")
+
+
+def cold_start(repeats: int) -> None:
+    print("Cold start (fresh process, median of", repeats, "runs)")
+    floor = median_time([sys.executable, "-c", "import rich.console, lark, pluggy, yaml"], repeats)
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**ENV, "REPORTLINT_CACHE_DIR": cache}
+        uncached = median_time([REPORTLINT, str(SEED), "--no-cache"], repeats, env)
+        cached = median_time([REPORTLINT, str(SEED)], repeats, env)
+    line("import floor (rich.console, lark, pluggy, yaml)", f"{floor * 1000:.0f} ms", "", None)
+    line("reportlint SEED, result cache hit", f"{cached * 1000:.0f} ms = {cached / floor:.2f}×", "≤ 1.30× floor", cached / floor <= 1.3)
+    line("reportlint SEED --no-cache", f"{uncached * 1000:.0f} ms = {uncached / floor:.2f}×", "≤ 1.30× floor", uncached / floor <= 1.3)
+
+
+def warm_throughput(paths: list[str]) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from reportlint.engine import Linter
+    from reportlint.loaders import load_path
+
+    print(f"Warm throughput (one process, one core, {len(paths)} reports made from the seeds)")
+    sources = [load_path(path) for path in paths]
+    linter = Linter()
+    for source in sources[:20]:
+        linter.lint_source(source)
+    start = time.perf_counter()
+    for source in sources:
+        linter.lint_source(source)
+    elapsed = time.perf_counter() - start
+    rate = len(sources) / elapsed
+    line("lint, reports per second per core", f"{rate:.0f} /s", "≥ 300 /s", rate >= 300)
+    line("lint, time per report", f"{elapsed / len(sources) * 1000:.1f} ms", "≤ 3.3 ms", rate >= 300)
+
+
+def batch(paths: list[str], folder: Path) -> None:
+    print(f"Batch mode (reportlint FOLDER, {len(paths)} files, --no-cache)")
+    outputs = {}
+    for jobs in (1, 2):
+        out = folder.parent / f"jobs{jobs}.json"
+        command = [REPORTLINT, str(folder), "--no-cache", "--jobs", str(jobs), "--format", "json", "--output", str(out)]
+        elapsed, peak = run_child(command)
+        outputs[jobs] = out.read_bytes()
+        line(f"--jobs {jobs}: wall time", f"{elapsed:.1f} s = {len(paths) / elapsed:.0f} files/s", "", None)
+    line("--jobs 1 and --jobs 2 give the same output", "yes" if outputs[1] == outputs[2] else "NO", "identical", outputs[1] == outputs[2])
+
+
+def memory(paths: list[str], folder: Path) -> None:
+    print("Peak memory (resident set of the reportlint process)")
+    _, one = run_child([REPORTLINT, str(SEED), "--no-cache"])
+    line("one report", f"{one} MB", "≤ 80 MB", one <= 80)
+    for count in sorted({size for size in (100, 500, len(paths)) if size <= len(paths)}):
+        subset = folder.parent / f"subset{count}"
+        subset.mkdir(exist_ok=True)
+        for path in paths[:count]:
+            target = subset / Path(path).name
+            if not target.exists():
+                os.link(path, target)
+        _, peak = run_child([REPORTLINT, str(subset), "--no-cache", "--jobs", "1", "--format", "json", "--output", os.devnull])
+        line(f"{count} reports, --jobs 1", f"{peak} MB", "flat", None)
+
+
+def size_scaling(repeats: int) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from reportlint.engine import Linter
+    from reportlint.source import Source
+
+    print("Time against report size (the seed's text repeated)")
+    text = SEED.read_text(encoding="utf-8")
+    linter = Linter()
+    base = None
+    for factor in (1, 10, 100):
+        source_text = text * factor
+        times = []
+        for _ in range(max(1, repeats // factor) + 1):
+            start = time.perf_counter()
+            linter.lint_source(Source.from_text(source_text))
+            times.append(time.perf_counter() - start)
+        elapsed = min(times)
+        base = base or elapsed
+        per = elapsed / factor
+        line(f"{factor:>3}× ({len(source_text) // 1024} KB)", f"{elapsed * 1000:.0f} ms ({per * 1000:.1f} ms/copy)",
+             "linear", None if factor == 1 else per <= base * 1.5)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--reports", type=int, default=2000)
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 9
+    count = 300 if args.quick else args.reports
+    print(f"reportlint benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} cores\n")
+    cold_start(repeats)
+    print()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "corpus"
+        folder.mkdir()
+        paths = make_corpus(folder, count)
+        warm_throughput(paths)
+        print()
+        batch(paths, folder)
+        print()
+        memory(paths, folder)
+    print()
+    size_scaling(repeats)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
