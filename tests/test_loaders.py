@@ -4,7 +4,6 @@ kind of bad input gets one clear line and exit code 2."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,6 @@ error (the other files are still checked); 3 an internal error (a bug in reportl
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import os
 import sys
 from pathlib import Path

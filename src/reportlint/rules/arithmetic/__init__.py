@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import ClassVar, Iterable
 
 from reportlint.binding import BoundReport, BoundTable
 from reportlint.rules.arithmetic.analysis import EquationResult, TableAnalysis, analyse
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.templates import TableSpec
+from reportlint.rules.labels import column_label, row_label, table_numeral
 
 LIKELY_WRONG_CELL = "RL200"
 
@@ -28,28 +27,6 @@ def table_analyses(report: BoundReport, ctx: RuleContext) -> list[TableAnalysis]
         return analyses
 
     return ctx.shared("table-analyses", compute)
-
-
-_NOTE = re.compile(r"[（(][^（()）]{4,}[)）]$")
-
-
-def short_label(text: str) -> str:
-    """A row or column label without its long explanatory note in brackets."""
-    return _NOTE.sub("", text).strip()
-
-
-def row_label(spec: TableSpec, row: str, table: BoundTable | None = None) -> str:
-    found = spec.row(row)
-    if found:
-        return short_label(found.label)
-    if table is not None and row in table.extra_rows:
-        return short_label(table.extra_rows[row])
-    return row
-
-
-def column_label(spec: TableSpec, row: str, column: str) -> str:
-    found = spec.column(row, column)
-    return short_label(found.label) if found else column
 
 
 def number_text(value: Decimal | None) -> str:
@@ -127,20 +104,12 @@ class EquationFamilyRule(Rule):
             severity = Severity.parse(result.equation.severity)
         ctx.report(
             cell.span if cell else table.span,
-            f"表{_numeral(table.spec.number)}{along_zh}不满足“{result.equation.text}”：{left} {relation} {right}",
+            f"表{table_numeral(table)}{along_zh}不满足“{result.equation.text}”：{left} {relation} {right}",
             f"Table {table.spec.number}, {along_en}: “{result.equation.text}” does not hold: {left} {relation} {right}",
             location=ctx.cell_location(table, cell, first.row, first.column),
             evidence=evidence_of(table, result),
             severity=severity,
         )
-
-
-def _numeral(number: int) -> str:
-    return "一二三四五六七八九十"[number - 1] if 1 <= number <= 10 else str(number)
-
-
-def table_numeral(table: BoundTable) -> str:
-    return _numeral(table.spec.number)
 
 
 def iter_failures(analyses: Iterable[TableAnalysis]) -> Iterable[tuple[TableAnalysis, EquationResult]]:

@@ -1,8 +1,8 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.rules._examples import applications_rows
-from reportlint.rules.arithmetic import column_label, row_label, table_numeral
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import cell_label, table_numeral
 
 
 class CountNotWhole(Rule):
@@ -37,9 +37,9 @@ class CountNotWhole(Rule):
                     what_zh = "负数" if negative else "小数"
                     ctx.report(
                         cell.span,
-                        f"表{table_numeral(table)}“{row_label(table.spec, cell.row)} / {column_label(table.spec, cell.row, cell.column)}”"
+                        f"表{table_numeral(table)}“{cell_label(table, cell.row, cell.column)}”"
                         f"是计数，不应为{what_zh}：{value.raw}",
-                        f"Table {table.spec.number} “{row_label(table.spec, cell.row)} / {column_label(table.spec, cell.row, cell.column)}” "
+                        f"Table {table.spec.number} “{cell_label(table, cell.row, cell.column)}” "
                         f"is a count and cannot be {'negative' if negative else 'fractional'}: {value.raw}",
                         location=ctx.cell_location(table, cell),
                         evidence={"value": value.as_json_number()},

@@ -1,15 +1,9 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
-from reportlint.rules.arithmetic import (
-    column_label,
-    evidence_of,
-    number_text,
-    row_label,
-    table_analyses,
-    table_numeral,
-)
+from reportlint.rules.arithmetic import evidence_of, number_text, table_analyses
 from reportlint.rules._examples import applications
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import cell_label, table_numeral
 
 
 class LikelyWrongCell(Rule):
@@ -41,9 +35,9 @@ class LikelyWrongCell(Rule):
             for (row, column), value in fix.values.items():
                 cell = table.cells[(row, column)]
                 others = [ref for ref in fix.values if ref != (row, column)]
-                also_zh = "；同时需更正" + "、".join(f"“{row_label(spec, r)} / {column_label(spec, r, c)}”" for r, c in others) if others else ""
-                also_en = "; together with " + ", ".join(f"“{row_label(spec, r)} / {column_label(spec, r, c)}”" for r, c in others) if others else ""
-                label_zh = f"“{row_label(spec, row)} / {column_label(spec, row, column)}”"
+                also_zh = "；同时需更正" + "、".join(f"“{cell_label(table, r, c)}”" for r, c in others) if others else ""
+                also_en = "; together with " + ", ".join(f"“{cell_label(table, r, c)}”" for r, c in others) if others else ""
+                label_zh = f"“{cell_label(table, row, column)}”"
                 ctx.report(
                     cell.span,
                     f"表{table_numeral(table)}{label_zh}填写为 {cell.value.raw}，很可能应为 {number_text(value)}："

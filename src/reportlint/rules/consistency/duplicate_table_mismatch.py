@@ -1,8 +1,8 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.rules._examples import applications_rows
-from reportlint.rules.arithmetic import column_label, row_label, table_numeral
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import cell_label, table_numeral
 
 _ROWS = [("一、本年新收政府信息公开申请数量", "2 0 0 0 0 0 2")]
 _COPY = "\n附件2：政府信息公开工作年度数据统计表\n\n三、收到和处理政府信息公开申请情况\n\n" \
@@ -45,9 +45,9 @@ class DuplicateTableMismatch(Rule):
                 ctx.report(
                     cell.span,
                     f"表{table_numeral(first)}在{first.container}和{other.container}中有 {len(differences)} 处数字不同，"
-                    f"如“{row_label(spec, cell.row)} / {column_label(spec, cell.row, cell.column)}”：{original.value.raw} 与 {cell.value.raw}",
+                    f"如“{cell_label(first, cell.row, cell.column)}”：{original.value.raw} 与 {cell.value.raw}",
                     f"Table {spec.number} differs in {len(differences)} cell(s) between {first.container} and {other.container}, "
-                    f"e.g. “{row_label(spec, cell.row)} / {column_label(spec, cell.row, cell.column)}”: {original.value.raw} vs {cell.value.raw}",
+                    f"e.g. “{cell_label(first, cell.row, cell.column)}”: {original.value.raw} vs {cell.value.raw}",
                     location=ctx.cell_location(other, cell),
                     evidence={"cells": cells, "first": first.container, "second": other.container},
                 )

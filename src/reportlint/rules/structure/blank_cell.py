@@ -3,8 +3,9 @@ from collections import defaultdict
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.rules._examples import applications_rows
-from reportlint.rules.arithmetic import column_label, row_label, table_analyses
+from reportlint.rules.arithmetic import table_analyses
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import column_label, row_label, table_numeral
 
 
 class BlankCell(Rule):
@@ -37,7 +38,7 @@ class BlankCell(Rule):
                     if not cell.value.is_number:
                         rows[cell.row].append(cell)
                 spec = table.spec
-                number = "一二三四五六七八九十"[spec.number - 1]
+                number = table_numeral(spec)
                 for row, cells in rows.items():
                     labels = "、".join(column_label(spec, row, cell.column) for cell in cells)
                     kinds = {"empty": "空白", "placeholder": "占位符", "text": "非数字"}

@@ -2,6 +2,7 @@ from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.rules._examples import applications_rows
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import table_numeral
 
 
 class MissingConsistencyNote(Rule):
@@ -26,7 +27,7 @@ class MissingConsistencyNote(Rule):
             if table.spec.header_note and not table.header_note:
                 ctx.report(
                     table.span,
-                    f"表{'一二三四五六七八九十'[table.spec.number - 1]}表头缺少“{table.spec.header_note}”的说明",
+                    f"表{table_numeral(table)}表头缺少“{table.spec.header_note}”的说明",
                     f"Table {table.spec.number}'s header lacks the note “{table.spec.header_note}”",
                     location=ctx.cell_location(table),
                     suggestion=(f"在表头左上角补充“（{table.spec.header_note}）”", "add the note to the header's top-left cell"),

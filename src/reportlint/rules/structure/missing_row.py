@@ -1,8 +1,8 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.rules._examples import applications_rows, applications_table
-from reportlint.rules.arithmetic import short_label
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import short_label, table_numeral
 
 _HEADER_NO_OTHER = (
     "三、收到和处理政府信息公开申请情况\n\n"
@@ -31,7 +31,7 @@ class MissingRow(Rule):
         for key, instances in report.tables.items():
             for index, table in enumerate(instances):
                 spec = table.spec
-                number = "一二三四五六七八九十"[spec.number - 1]
+                number = table_numeral(spec)
                 grouped = set()
                 for misfit in table.misfits:
                     if misfit.kind == "missing-columns":

@@ -3,6 +3,7 @@ from reportlint.findings import Message, Severity
 from reportlint.rules._examples import report as example
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.structure import structural_sections
+from reportlint.rules.labels import numeral
 
 
 class MissingSection(Rule):
@@ -29,11 +30,11 @@ class MissingSection(Rule):
         anchor = report.document.title.span if report.document.title else None
         for section in report.template.sections:
             if section.key not in present:
-                numeral = "一二三四五六七八九十"[section.number - 1]
+                number = numeral(section.number)
                 ctx.report(
                     anchor,
-                    f"缺少第{numeral}部分“{section.title}”",
+                    f"缺少第{number}部分“{section.title}”",
                     f"Section {section.number} “{section.title}” is missing",
                     evidence={"section": section.key, "title": section.title},
-                    suggestion=(f"按模板补充“{numeral}、{section.title}”", f"add “{numeral}、{section.title}” as in the template"),
+                    suggestion=(f"按模板补充“{number}、{section.title}”", f"add “{number}、{section.title}” as in the template"),
                 )

@@ -3,6 +3,7 @@ from reportlint.findings import Location, Message, Severity
 from reportlint.rules._examples import applications, report as example
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.structure import structural_sections
+from reportlint.rules.labels import table_numeral
 
 
 class MissingTable(Rule):
@@ -36,7 +37,7 @@ class MissingTable(Rule):
             where = sections.get(section.key)
             ctx.report(
                 where.heading_span if where else (report.document.title.span if report.document.title else None),
-                f"缺少表{'一二三四五六七八九十'[table.number - 1]}“{table.title}”",
+                f"缺少表{table_numeral(table)}“{table.title}”",
                 f"Table {table.number} “{table.title}” is missing",
                 location=Location(section=section.key, table=table.key),
                 suggestion=("按模板格式填写该表，没有数据的填 0", "fill in the table as in the template, with 0 where there is nothing"),

@@ -4,6 +4,7 @@ from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.rules._examples import applications_rows
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import table_numeral
 
 
 class RowWidth(Rule):
@@ -32,7 +33,7 @@ class RowWidth(Rule):
                 for misfit in table.misfits:
                     if misfit.kind == "row-width":
                         groups[(misfit.detail["expected"], misfit.detail["found"])].append(misfit)
-                number = "一二三四五六七八九十"[table.spec.number - 1]
+                number = table_numeral(table)
                 for (expected, found), misfits in groups.items():
                     labels = [m.detail.get("label") or "（数据行）" for m in misfits]
                     first = misfits[0]

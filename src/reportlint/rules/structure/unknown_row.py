@@ -2,6 +2,7 @@ from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.rules._examples import applications_rows
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import table_numeral
 
 
 class UnknownRow(Rule):
@@ -25,7 +26,7 @@ class UnknownRow(Rule):
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         for instances in report.tables.values():
             for table in instances:
-                number = "一二三四五六七八九十"[table.spec.number - 1]
+                number = table_numeral(table)
                 for misfit in table.misfits:
                     detail = misfit.detail
                     if misfit.kind == "unknown-row" and (detail.get("has_values") or detail.get("values")):

@@ -1,8 +1,8 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
-from reportlint.rules.arithmetic import column_label, row_label, table_numeral
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.units import YUAN_PER_UNIT
+from reportlint.rules.labels import cell_label, table_numeral
 
 _TABLE = """某某街道办事处2020年政府信息公开工作年度报告
 
@@ -42,9 +42,9 @@ class CountLooksLikeMoney(Rule):
                     if value.unit in YUAN_PER_UNIT or abs(value.value) >= ctx.options["max-count"]:
                         ctx.report(
                             cell.span,
-                            f"表{table_numeral(table)}“{row_label(table.spec, cell.row)} / {column_label(table.spec, cell.row, cell.column)}”"
+                            f"表{table_numeral(table)}“{cell_label(table, cell.row, cell.column)}”"
                             f"应为数量，但“{value.raw}”像是金额",
-                            f"Table {table.spec.number} “{row_label(table.spec, cell.row)} / {column_label(table.spec, cell.row, cell.column)}” "
+                            f"Table {table.spec.number} “{cell_label(table, cell.row, cell.column)}” "
                             f"is a count, but “{value.raw}” looks like an amount of money",
                             location=ctx.cell_location(table, cell),
                             evidence={"value": value.raw},

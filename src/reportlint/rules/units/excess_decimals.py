@@ -1,8 +1,8 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
-from reportlint.rules.arithmetic import column_label, row_label
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.units import money_cells
+from reportlint.rules.labels import cell_label
 
 _TABLE = """某局2022年政府信息公开工作年度报告
 
@@ -35,7 +35,7 @@ class ExcessDecimals(Rule):
             allowed = money.decimals_allowed
             if allowed is None or money.cell.value.decimals <= allowed:
                 continue
-            label = f"{row_label(money.table.spec, money.cell.row)} / {column_label(money.table.spec, money.cell.row, money.cell.column)}"
+            label = cell_label(money.table, money.cell.row, money.cell.column)
             ctx.report(
                 money.cell.span,
                 f"“{label}”{money.cell.value.raw} 有 {money.cell.value.decimals} 位小数，要求保留 {allowed} 位",

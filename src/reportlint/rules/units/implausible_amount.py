@@ -2,9 +2,9 @@ from decimal import Decimal
 
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
-from reportlint.rules.arithmetic import column_label, row_label
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.units import YUAN_PER_UNIT, money_cells, yuan_text
+from reportlint.rules.labels import cell_label
 
 _TABLE = """某某街道办事处2020年政府信息公开工作年度报告
 
@@ -53,7 +53,7 @@ class ImplausibleAmount(Rule):
             if any(plausible for *_, plausible in readings):
                 continue
             unit, yuan, per_item, _ = readings[0]
-            label = f"{row_label(money.table.spec, money.cell.row)} / {column_label(money.table.spec, money.cell.row, money.cell.column)}"
+            label = cell_label(money.table, money.cell.row, money.cell.column)
             detail_zh = f"，{count} 个项目平均每个 {yuan_text(per_item)}" if per_item is not None else ""
             detail_en = f", {yuan_text(per_item)} for each of {count} items" if per_item is not None else ""
             ctx.report(

@@ -1,8 +1,8 @@
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
-from reportlint.rules.arithmetic import column_label, row_label
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.units import YUAN_PER_UNIT, money_cells, yuan_text
+from reportlint.rules.labels import cell_label
 
 _TABLE = """某某街道办事处2020年政府信息公开工作年度报告
 
@@ -37,7 +37,7 @@ class MoneyUnitMissing(Rule):
                 continue  # 0 is 0 in any unit
             value = money.cell.value.value
             as_yuan, as_wan = value * YUAN_PER_UNIT["元"], value * YUAN_PER_UNIT["万元"]
-            label = f"{row_label(money.table.spec, money.cell.row)} / {column_label(money.table.spec, money.cell.row, money.cell.column)}"
+            label = cell_label(money.table, money.cell.row, money.cell.column)
             ctx.report(
                 money.cell.span,
                 f"“{label}”{money.cell.value.raw} 未注明单位：按元为 {yuan_text(as_yuan)}，按万元为 {yuan_text(as_wan)}",
