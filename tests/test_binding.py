@@ -148,3 +148,19 @@ def test_2021_other_processing_given_as_one_row_is_read_from_its_parent():
     table = report.table("applications")
     assert table.number("outcome.other", "total") == 1
     assert "values-on-group-row" in {m.kind for m in table.misfits}
+
+
+@pytest.mark.parametrize("header, unit", [("采购总金额/万元", "万元"), ("采购总金额 万元", "万元"), ("采购总金额（元）", "元"),
+                                          ("采购总金额(单位:万元,保留4位小数)", "万元")])
+def test_a_unit_written_beside_a_column_label(header, unit):
+    report = parse(f"某某街道2020年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n| 第二十条第（九）项 | | |\n"
+                   f"| 信息内容 | 采购项目数量 | {header} |\n| 政府集中采购 | 62 | 9722328 |\n")
+    table = report.table("proactive")
+    assert table.number("art20_9.procurement", "amount") == 9722328
+    assert table.column_units[("art20_9", "amount")] == unit
+    assert not table.misfits
+
+
+def test_a_label_with_words_added_is_another_label():
+    report = parse(applications_table().replace("| （一）予以公开 |", "| （一）予以公开小计 |"))
+    assert "unknown-row" in {m.kind for m in report.table("applications").misfits}

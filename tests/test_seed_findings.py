@@ -76,3 +76,12 @@ def test_every_finding_points_inside_its_file(seed_text):
                 continue
             assert 1 <= finding.span.line <= len(lines) + 1
             assert finding.span.start <= finding.span.end <= len(text)
+
+
+def test_a_signature_date_on_the_organ_line_counts():
+    from reportlint.rules._examples import report
+
+    on_time = lint_text(report(tail="某某街道办事处 2021年1月13日\n"))
+    late = lint_text(report(tail="某某街道办事处　2021年2月13日\n"))
+    assert not [f for f in on_time if f.category == "date"]
+    assert [f.code for f in late if f.category == "date"] == ["RL304"]

@@ -21,6 +21,7 @@ from reportlint.templates import (
     SectionSpec,
     TableSpec,
     TemplateSpec,
+    is_annotation,
     label_key,
 )
 
@@ -157,7 +158,7 @@ def _date_or_none(year: str, month: str, day: str):
         return None
 
 
-def find_period(source: Source, document: Document) -> tuple[Any, Any, Span] | None:
+def find_period(document: Document) -> tuple[Any, Any, Span] | None:
     for paragraph in document.paragraphs():
         match = _PERIOD.search(paragraph.text)
         if match:
@@ -183,7 +184,7 @@ def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table])
             wanted = label_key(label)
             # The label itself, or followed by a note in brackets (采购总金额（单位：万元）);
             # not inside a longer label (处理决定数量 is not 本年处理决定数量).
-            if wanted in keys or any(key.startswith(wanted + "(") for key in keys):
+            if wanted in keys or any(key.startswith(wanted) and is_annotation(key[len(wanted):]) for key in keys):
                 found.append(label)
         scores[spec.id] = found
     return scores
@@ -546,7 +547,7 @@ def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) 
     raw_tables = [(attachment, section, block) for attachment, section, block in document.blocks() if isinstance(block, Table)]
     scores = _template_scores(templates, (table for _, _, table in raw_tables))
     t_year = title_year(document)
-    period = find_period(source, document)
+    period = find_period(document)
     year = t_year or (period[1].year if period and period[1] else None)
     earliest = min((spec.first_year for spec in templates), default=0)
     legacy = year is not None and year < earliest and not any(scores.values())

@@ -7,7 +7,6 @@ import functools
 import os
 from dataclasses import dataclass, replace
 from pathlib import PurePath
-from typing import Iterable
 
 from reportlint.binding import BoundReport, bind
 from reportlint.engine.config import Config, ConfigError
@@ -183,7 +182,3 @@ def lint_file(path: str | os.PathLike[str], *, config: Config | None = None, enc
 def parse(text: str, *, path: str | None = None) -> BoundReport:
     """Parse and bind a report: the typed AST (``.document``) and the bound tables (``.tables``)."""
     return _default_linter().bind(Source.from_text(text, path))
-
-
-def iter_rules(registry: Registry | None = None) -> Iterable[type[Rule]]:
-    return (registry or get_registry()).rules.values()

@@ -82,7 +82,7 @@ def load_pdf(data: bytes, path: str | None = None) -> Source:
         for page_number, page in enumerate(pages, start=1):
             tables = [table for table in page.find_tables() if table.extract() and max(len(row) for row in table.extract()) >= 2]
             boxes = [table.bbox for table in tables]
-            text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, box) for box in boxes))
+            text_page = page.filter(lambda obj, boxes=boxes: obj.get("object_type") != "char" or not any(_inside(obj, box) for box in boxes))
             lines = text_page.extract_text_lines()
             items = [(line["top"], 0, line) for line in lines] + [(table.bbox[1], 1, table) for table in tables]
             items.sort(key=lambda item: (item[0], item[1]))

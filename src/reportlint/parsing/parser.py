@@ -110,9 +110,6 @@ def parse_source(source: Source) -> Document:
     return _Builder(source).document(tree, tuple(issues))
 
 
-_PIPE_SPLIT = re.compile(r"\|")
-
-
 class _Builder:
     """Turns the Lark tree into frozen dataclasses, translating every position to the original."""
 

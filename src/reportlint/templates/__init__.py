@@ -50,6 +50,15 @@ def label_key(text: str, *, keep_enumerator: bool = False) -> str:
     return key.rstrip(":：。.")
 
 
+_ANNOTATION = re.compile(r"^(?:[(/:：\-—_|,，].*|单位.*|(?:亿元|万元|元|件|个|项|条|次))$")
+
+
+def is_annotation(rest: str) -> bool:
+    """What may follow a label without making it another label: a bracketed or separated
+    note, or a unit."""
+    return bool(rest) and bool(_ANNOTATION.match(rest))
+
+
 def _similarity(left: str, right: str) -> float:
     return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
 
@@ -92,8 +101,9 @@ class LabelIndex:
             return None
         if key in self._exact:
             return None if key in self._ambiguous else (self._exact[key], 1.0)
-        # A label followed by a note in brackets: 采购总金额(单位:万元,保留4位小数)
-        prefixed = [other for other in self._exact if len(other) >= 2 and key.startswith(other) and key[len(other)] == "("]
+        # A label followed by a note or a unit: 采购总金额(单位:万元,保留4位小数), 采购总金额/万元
+        prefixed = [other for other in self._exact
+                    if len(other) >= 2 and key.startswith(other) and is_annotation(key[len(other):])]
         if prefixed:
             return self._exact[max(prefixed, key=len)], 0.95
         if key.replace(".", "").isdigit():

@@ -24,9 +24,23 @@ class ReportDate:
     span: Span
 
 
+# A signature written on one line with the organ: 某某街道办事处 2021年1月13日
+_SIGNED = re.compile(r"^\S{2,40}?(?:局|委|办|办事处|政府|街道|镇|乡|中心|室|厅|院|会)\s*((?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}))$")
+# How many paragraphs at the end of a section can still be its signature block.
+SIGNATURE_PARAGRAPHS = 3
+
+
 def report_dates(report: BoundReport) -> list[ReportDate]:
-    """Dates the report gives for itself: signature lines and labelled dates (填表时间 …)."""
+    """Dates the report gives for itself: signature lines (alone, or after the organ's name at
+    the end of a section) and labelled dates (填表时间, 发布日期 …)."""
     found = [ReportDate("signature", line.date, line.text, line.span) for line in report.document.dates() if line.date]
+    for _, section in report.document.all_sections():
+        paragraphs = list(section.paragraphs())[-SIGNATURE_PARAGRAPHS:]
+        for paragraph in paragraphs:
+            match = _SIGNED.match(paragraph.text)
+            date = parse_date(match.group(1)) if match else None
+            if date:
+                found.append(ReportDate("signature", date, match.group(1), paragraph.span))
     for paragraph in report.document.paragraphs():
         for match in _LABELLED.finditer(paragraph.text):
             date = parse_date(match.group(2))

@@ -28,7 +28,7 @@ class MissingRow(Rule):
     good_example = applications_table()
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
-        for key, instances in report.tables.items():
+        for instances in report.tables.values():
             for index, table in enumerate(instances):
                 spec = table.spec
                 number = table_numeral(spec)
