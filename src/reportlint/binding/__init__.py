@@ -358,6 +358,8 @@ class _GridBinder(_TableBinder):
             if match:
                 leaf_cell, leaf_key = cell, match[0]
                 break
+        if leaf_cell is not None and leaf_cell is not labels[-1] and spec.row(leaf_key).group:
+            leaf_key = None  # the row's own label (the last one) is unknown; its group is not its name
         if leaf_key is None:
             has_values = any(cell.text for cell in values)
             self.misfit("unknown-row", labels[-1].span, label="".join(c.text for c in labels), has_values=has_values)
