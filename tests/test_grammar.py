@@ -139,3 +139,9 @@ def test_titles_and_preamble():
     document = parse_text("\n\n某某街道办事处2020年政府信息公开工作年度报告\n（2021年1月）\n一、总体情况\n")
     assert document.title.text == "某某街道办事处2020年政府信息公开工作年度报告"
     assert [type(b) for b in document.preamble] == [Paragraph]
+
+
+def test_sections_written_as_parts():
+    document = parse_text("标题\n\n第一部分 总体情况\n正文\n第二部分　主动公开政府信息情况\n正文\n")
+    assert [(s.number, s.numeral, s.title) for s in document.sections] == [
+        (1, "一", "总体情况"), (2, "二", "主动公开政府信息情况")]

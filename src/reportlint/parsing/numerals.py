@@ -6,7 +6,8 @@ import datetime as _dt
 import re
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_HEADING_NUMERAL = re.compile(r"\s*([一二三四五六七八九十]{1,3})\s?[、.．]")
+# 一、  一.  一．  or 第一部分
+HEADING_NUMERAL = re.compile(r"\s*(?:([一二三四五六七八九十]{1,3})\s?[、.．]|第([一二三四五六七八九十]{1,3})部分[\s、：:.．]*)")
 
 
 def chinese_number(text: str) -> int | None:
@@ -28,8 +29,8 @@ def chinese_number(text: str) -> int | None:
 
 
 def heading_number(text: str) -> int | None:
-    match = _HEADING_NUMERAL.match(text)
-    return chinese_number(match.group(1)) if match else None
+    match = HEADING_NUMERAL.match(text)
+    return chinese_number(match.group(1) or match.group(2)) if match else None
 
 
 _ARABIC_DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[.\-/](\d{1,2})[.\-/](\d{1,2}))")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -22,7 +21,7 @@ from reportlint.parsing.ast import (
     Section,
     Table,
 )
-from reportlint.parsing.numerals import heading_number, parse_date
+from reportlint.parsing.numerals import HEADING_NUMERAL, heading_number, parse_date
 from reportlint.source import Source, Span
 
 if TYPE_CHECKING:
@@ -157,8 +156,8 @@ class _Builder:
         heading, *items = node.children
         blocks = self.blocks(items)
         text = str(heading).strip()
-        numeral_match = re.match(r"([一二三四五六七八九十]{1,3})\s?[、.．]\s*", text)
-        numeral = numeral_match.group(1) if numeral_match else ""
+        numeral_match = HEADING_NUMERAL.match(text)
+        numeral = (numeral_match.group(1) or numeral_match.group(2)) if numeral_match else ""
         title = text[numeral_match.end() :] if numeral_match else text
         heading_span = self._token_span(heading)
         return Section(
