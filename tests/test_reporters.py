@@ -34,7 +34,7 @@ def shared_results() -> list[FileResult]:
                 Message("报告没有落款日期", "The report carries no date"), None, Location(), {}, None, "report.txt"),
     ]
     return [
-        FileResult("report.txt", findings, source_text=SOURCE, metadata={"template": "2019", "year": 2020}),
+        FileResult.from_findings("report.txt", findings, SOURCE, {"template": "2019", "year": 2020}),
         FileResult("broken.txt", error="文件为空 (empty file)"),
     ]
 
@@ -75,7 +75,7 @@ def test_sarif_of_a_real_run_is_valid(seed_text):
     registry = get_registry()
     stream = io.StringIO()
     registry.reporters["sarif"](stream, rules={c: r.info() for c, r in registry.rules.items()}).report(
-        [FileResult("shidong.txt", outcome.findings, source_text=outcome.report.source.original)])
+        [FileResult.from_findings("shidong.txt", outcome.findings, outcome.report.source.original, {})])
     jsonschema.validate(json.loads(stream.getvalue()), json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 

@@ -193,33 +193,56 @@ def check(args: argparse.Namespace) -> int:
             source = Source.from_text(text, display, used)
             outcome = Linter(config, registry).lint_source(source)
             report = outcome.report
-            stdin_result = FileResult(display, outcome.findings, source_text=source.original,
-                                      metadata={"template": report.template.id if report.template else None, "year": report.year})
+            stdin_result = FileResult.from_findings(display, outcome.findings, source.original,
+                                                    {"template": report.template.id if report.template else None, "year": report.year})
         except InputError as error:
             stdin_result = FileResult(display, error=str(error), metadata={"kind": "input"})
     progress, advance = _progress(len(files), not args.no_progress)
     checked = [task for task in tasks if task is not None]
+    outcome = _Outcome(args.exit_zero)
+
+    def stream():
+        """Results in order, straight to the reporter: nothing is kept but the exit code."""
+        for result in results:  # files that do not exist
+            yield outcome.count(result, first_config)
+        batch = iter(check_files(checked, args.jobs or None, advance))
+        for task in tasks:
+            result = stdin_result if task is None else next(batch)
+            yield outcome.count(result, task.config if task else first_config)
+
     if progress:
         progress.start()
     try:
-        batch = iter(check_files(checked, args.jobs or None, advance))
-        for task in tasks:
-            results.append(stdin_result if task is None else next(batch))
+        _write(args, stream(), first_config.lang, registry)
     finally:
         if progress:
             progress.stop()
-    _write(args, results, first_config.lang, registry)
-    return _exit_code(results, {result.path: _config_for(args, result.path, configs) for result in results}, args.exit_zero)
+    return outcome.exit_code
 
 
-def _exit_code(results, configs: dict, exit_zero: bool) -> int:
-    kinds = {result.metadata.get("kind") for result in results if result.error}
-    if "internal" in kinds:
-        return EXIT_INTERNAL
-    if kinds:
-        return EXIT_ERROR
-    failing = any(finding.severity.rank >= configs[result.path].fail_on.rank for result in results for finding in result.findings)
-    return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
+class _Outcome:
+    """The exit code, worked out as the results go by."""
+
+    def __init__(self, exit_zero: bool):
+        self.exit_zero = exit_zero
+        self.internal = self.input_error = self.failing = False
+
+    def count(self, result, config):
+        if result.error:
+            kind = result.metadata.get("kind")
+            self.internal |= kind == "internal"
+            self.input_error |= kind != "internal"
+        elif any(finding.severity.rank >= config.fail_on.rank for finding in result.findings):
+            self.failing = True
+        return result
+
+    @property
+    def exit_code(self) -> int:
+        if self.internal:
+            return EXIT_INTERNAL
+        if self.input_error:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if self.failing and not self.exit_zero else EXIT_OK
 
 
 def _write(args: argparse.Namespace, results, lang: str, registry) -> None:

@@ -109,5 +109,26 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the file could not be checked at all
-    source_text: str | None = None
+    # The lines of the file the findings show (line number → text): a batch of thousands of
+    # files keeps only these, not whole texts.
+    source_lines: dict[int, str] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)  # e.g. template and year, for JSON
+
+    @classmethod
+    def from_findings(cls, path: str, findings: list[Finding], text: str, metadata: dict[str, Any],
+                      context: int = 1, shown: int = 3) -> FileResult:
+        """A result keeping the lines around each finding (as the terminal shows them)."""
+        wanted: set[int] = set()
+        for finding in findings:
+            if finding.span:
+                first = max(1, finding.span.line - context)
+                last = min(finding.span.end_line, finding.span.line + shown - 1)
+                wanted.update(range(first, last + 1))
+        lines = {}
+        if wanted:
+            for number, line in enumerate(text.splitlines(), start=1):
+                if number in wanted:
+                    lines[number] = line
+                if number >= max(wanted):
+                    break
+        return cls(path, findings, source_lines=lines, metadata=metadata)

@@ -47,8 +47,6 @@ def check_file(task: Task) -> FileResult:
         key = cache.key(data, task.path, task.config, task.encoding) if cache.enabled else ""
         cached = cache.get(key) if cache.enabled else None
         if cached is not None:
-            if cached.source_text is None:  # text files are not stored twice: decode again
-                cached.source_text = load_bytes(data, task.path, task.encoding).original
             cached.metadata["cached"] = True
             return cached
         source = load_bytes(data, task.path, task.encoding)
@@ -61,16 +59,11 @@ def check_file(task: Task) -> FileResult:
         return FileResult(task.path, error=f"内部错误 (internal error): {type(error).__name__}: {error}",
                           metadata={"kind": "internal"})
     report = outcome.report
-    result = FileResult(
-        task.path,
-        outcome.findings,
-        source_text=source.original,
-        metadata={"template": report.template.id if report.template else None, "year": report.year},
+    result = FileResult.from_findings(
+        task.path, outcome.findings, source.original,
+        {"template": report.template.id if report.template else None, "year": report.year},
     )
-    if cache.enabled:
-        stored = FileResult(result.path, result.findings, metadata=dict(result.metadata),
-                            source_text=None if source.kind == "text" else source.original)
-        cache.put(key, stored)
+    cache.put(key, result)
     return result
 
 

@@ -22,7 +22,7 @@ from reportlint.findings import FileResult, Finding, Location, Message, Severity
 from reportlint.plugin_api import ENTRY_POINT_GROUP
 from reportlint.source import Span
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,7 +105,7 @@ class ResultCache:
             return FileResult(
                 data["path"],
                 [_finding_from_json(item) for item in data["findings"]],
-                source_text=data.get("source_text"),
+                source_lines={int(number): line for number, line in data.get("source_lines", {}).items()},
                 metadata=data["metadata"],
             )
         except (OSError, ValueError, KeyError, TypeError):
@@ -119,7 +119,7 @@ class ResultCache:
             "path": result.path,
             "findings": [_finding_to_json(finding) for finding in result.findings],
             "metadata": result.metadata,
-            "source_text": result.source_text,
+            "source_lines": result.source_lines,
         }
         try:
             target.parent.mkdir(mode=0o700, exist_ok=True)

@@ -7,7 +7,7 @@ same way.
 
 from __future__ import annotations
 
-from typing import ClassVar, TextIO
+from typing import ClassVar, Iterable, TextIO
 
 from reportlint.findings import FileResult, RuleInfo
 
@@ -26,8 +26,22 @@ class Reporter:
         self.rules = rules or {}
         self.version = version
 
-    def report(self, results: list[FileResult]) -> None:  # pragma: no cover - interface
+    def report(self, results: Iterable[FileResult]) -> None:
+        """Write the report for ``results``, which may be a stream: a reporter keeps what it
+        needs for its summary, not the results themselves, so memory stays flat."""
+        self.start()
+        for result in results:
+            self.file(result)
+        self.finish()
+
+    def start(self) -> None:
+        """Before the first file."""
+
+    def file(self, result: FileResult) -> None:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def finish(self) -> None:
+        """After the last file."""
 
     def text(self, zh: str, en: str) -> str:
         return en if self.lang == "en" else zh

@@ -20,17 +20,16 @@ class GithubReporter(Reporter):
     name = "github"
     description = "GitHub Actions annotations"
 
-    def report(self, results: list[FileResult]) -> None:
-        for result in results:
-            if result.error:
-                self.stream.write(f"::error file={_escape_property(result.path)},title=reportlint::{_escape_data(result.error)}\n")
-            for finding in result.findings:
-                properties = [f"file={_escape_property(result.path)}"]
-                if finding.span:
-                    span = finding.span
-                    properties += [f"line={span.line}", f"col={span.column}", f"endLine={span.end_line}", f"endColumn={span.end_column}"]
-                properties.append(f"title={_escape_property(f'{finding.code} {finding.rule}')}")
-                message = finding.message.in_language(self.lang)
-                if finding.origin:
-                    message += f" ({finding.origin})"
-                self.stream.write(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_escape_data(message)}\n")
+    def file(self, result: FileResult) -> None:
+        if result.error:
+            self.stream.write(f"::error file={_escape_property(result.path)},title=reportlint::{_escape_data(result.error)}\n")
+        for finding in result.findings:
+            properties = [f"file={_escape_property(result.path)}"]
+            if finding.span:
+                span = finding.span
+                properties += [f"line={span.line}", f"col={span.column}", f"endLine={span.end_line}", f"endColumn={span.end_column}"]
+            properties.append(f"title={_escape_property(f'{finding.code} {finding.rule}')}")
+            message = finding.message.in_language(self.lang)
+            if finding.origin:
+                message += f" ({finding.origin})"
+            self.stream.write(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_escape_data(message)}\n")

@@ -14,19 +14,21 @@ class JsonReporter(Reporter):
     name = "json"
     description = "JSON for other programs"
 
-    def report(self, results: list[FileResult]) -> None:
-        document = {
-            "version": JSON_FORMAT_VERSION,
-            "files": [
-                {
-                    "path": result.path,
-                    "template": result.metadata.get("template"),
-                    "year": result.metadata.get("year"),
-                    "error": result.error,
-                    "findings": [finding.to_dict(self.lang) for finding in result.findings],
-                }
-                for result in results
-            ],
+    def start(self) -> None:
+        self.stream.write(f'{{\n  "version": {JSON_FORMAT_VERSION},\n  "files": [')
+        self._count = 0
+
+    def file(self, result: FileResult) -> None:
+        entry = {
+            "path": result.path,
+            "template": result.metadata.get("template"),
+            "year": result.metadata.get("year"),
+            "error": result.error,
+            "findings": [finding.to_dict(self.lang) for finding in result.findings],
         }
-        json.dump(document, self.stream, ensure_ascii=False, indent=2, default=str)
-        self.stream.write("\n")
+        text = json.dumps(entry, ensure_ascii=False, indent=2, default=str).replace("\n", "\n    ")
+        self.stream.write(("," if self._count else "") + "\n    " + text)
+        self._count += 1
+
+    def finish(self) -> None:
+        self.stream.write("\n  ]\n}\n" if self._count else "]\n}\n")

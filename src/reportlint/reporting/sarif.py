@@ -17,9 +17,11 @@ class SarifReporter(Reporter):
     name = "sarif"
     description = "SARIF 2.1.0 for code-scanning dashboards"
 
-    def report(self, results: list[FileResult]) -> None:
+    def start(self) -> None:
         rules = sorted(self.rules.values(), key=lambda rule: rule.code)
-        index = {rule.code: position for position, rule in enumerate(rules)}
+        self._index = {rule.code: position for position, rule in enumerate(rules)}
+        self._notifications: list[dict] = []
+        self._count = 0
         driver = {
             "name": "reportlint",
             "version": self.version or "0",
@@ -37,44 +39,39 @@ class SarifReporter(Reporter):
                 for rule in rules
             ],
         }
-        sarif_results = []
-        notifications = []
-        for result in results:
-            uri = Path(result.path).as_posix()
-            if result.error:
-                notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"}})
-            for finding in result.findings:
-                location: dict = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
-                if finding.span:
-                    span = finding.span
-                    location["physicalLocation"]["region"] = {
-                        "startLine": span.line,
-                        "startColumn": span.column,
-                        "endLine": span.end_line,
-                        "endColumn": max(span.end_column, span.column),
-                    }
-                entry = {
-                    "ruleId": finding.code,
-                    "level": _LEVEL[finding.severity],
-                    "message": {"text": finding.message.in_language(self.lang)},
-                    "locations": [location],
-                    "properties": {"category": finding.category, "evidence": finding.evidence,
-                                   **({"origin": finding.origin} if finding.origin else {})},
+        # The log is written as the results come, so a run over thousands of files keeps none.
+        head = {"$schema": SARIF_SCHEMA, "version": "2.1.0"}
+        self.stream.write(json.dumps(head, ensure_ascii=False)[:-1])
+        self.stream.write(', "runs": [{"tool": ' + json.dumps({"driver": driver}, ensure_ascii=False) + ', "results": [')
+
+    def file(self, result: FileResult) -> None:
+        uri = Path(result.path).as_posix()
+        if result.error:
+            self._notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"}})
+        for finding in result.findings:
+            location: dict = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+            if finding.span:
+                span = finding.span
+                location["physicalLocation"]["region"] = {
+                    "startLine": span.line,
+                    "startColumn": span.column,
+                    "endLine": span.end_line,
+                    "endColumn": max(span.end_column, span.column),
                 }
-                if finding.code in index:
-                    entry["ruleIndex"] = index[finding.code]
-                sarif_results.append(entry)
-        log = {
-            "$schema": SARIF_SCHEMA,
-            "version": "2.1.0",
-            "runs": [
-                {
-                    "tool": {"driver": driver},
-                    "results": sarif_results,
-                    "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
-                    "columnKind": "unicodeCodePoints",
-                }
-            ],
-        }
-        json.dump(log, self.stream, ensure_ascii=False, indent=2, default=str)
-        self.stream.write("\n")
+            entry = {
+                "ruleId": finding.code,
+                "level": _LEVEL[finding.severity],
+                "message": {"text": finding.message.in_language(self.lang)},
+                "locations": [location],
+                "properties": {"category": finding.category, "evidence": finding.evidence,
+                               **({"origin": finding.origin} if finding.origin else {})},
+            }
+            if finding.code in self._index:
+                entry["ruleIndex"] = self._index[finding.code]
+            self.stream.write(("," if self._count else "") + "\n" + json.dumps(entry, ensure_ascii=False, default=str))
+            self._count += 1
+
+    def finish(self) -> None:
+        invocations = [{"executionSuccessful": True, "toolExecutionNotifications": self._notifications}]
+        self.stream.write('], "invocations": ' + json.dumps(invocations, ensure_ascii=False)
+                          + ', "columnKind": "unicodeCodePoints"}]}\n')

@@ -24,13 +24,13 @@ class TerminalReporter(Reporter):
     name = "text"
     description = "for people (default)"
 
-    def report(self, results: list[FileResult]) -> None:
+    def start(self) -> None:
         from rich.console import Console
 
         color = self.color
         if color is None:
             color = self.stream.isatty() and not os.environ.get("NO_COLOR")
-        console = Console(
+        self.console = Console(
             file=self.stream,
             color_system="auto" if color else None,
             force_terminal=bool(color),
@@ -39,16 +39,32 @@ class TerminalReporter(Reporter):
             soft_wrap=True,
             emoji=False,
         )
-        for result in results:
-            if result.error:
-                console.print(f"{_escape(result.path)}: [bold red]{self.text('无法检查', 'cannot check')}[/]: {_escape(result.error)}")
-                continue
-            lines = (result.source_text or "").splitlines()
-            for finding in result.findings:
-                self._finding(console, result.path, finding, lines)
-        self._summary(console, results)
+        # What the summary needs, and no more: the results themselves are not kept.
+        self._files = 0
+        self._per_file: list[tuple[str, Counter | None]] = []  # files with findings; None: not checked
+        self._by_rule: Counter = Counter()
+        self._by_category: Counter = Counter()
+        self._by_severity: Counter = Counter()
 
-    def _finding(self, console, path: str, finding: Finding, lines: list[str]) -> None:
+    def file(self, result: FileResult) -> None:
+        console = self.console
+        self._files += 1
+        if result.error:
+            console.print(f"{_escape(result.path)}: [bold red]{self.text('无法检查', 'cannot check')}[/]: {_escape(result.error)}")
+            self._per_file.append((result.path, None))
+            return
+        for finding in result.findings:
+            self._finding(console, result.path, finding, result.source_lines)
+        if result.findings:
+            self._per_file.append((result.path, Counter(finding.severity for finding in result.findings)))
+            self._by_rule.update((finding.code, finding.rule) for finding in result.findings)
+            self._by_category.update(finding.category for finding in result.findings)
+            self._by_severity.update(finding.severity for finding in result.findings)
+
+    def finish(self) -> None:
+        self._summary(self.console)
+
+    def _finding(self, console, path: str, finding: Finding, lines: dict[int, str]) -> None:
         span = finding.span
         where = f"{path}:{span.line}:{span.column}" if span else path
         if finding.origin:
@@ -60,10 +76,12 @@ class TerminalReporter(Reporter):
         )
         if span and lines:
             first = max(1, span.line - CONTEXT_LINES)
-            last = min(len(lines), span.end_line, span.line + MAX_SHOWN_LINES - 1)
+            last = min(span.end_line, span.line + MAX_SHOWN_LINES - 1)
             width = len(str(last))
             for number in range(first, last + 1):
-                raw = lines[number - 1] if number - 1 < len(lines) else ""
+                if number not in lines:
+                    continue
+                raw = lines[number]
                 # Long lines (a web page's markup) are shown as a window around the finding.
                 offset = max(0, span.column - 1 - WINDOW // 2) if number == span.line and len(raw) > WINDOW else 0
                 shown = raw[offset : offset + WINDOW] if len(raw) > WINDOW else raw
@@ -78,51 +96,49 @@ class TerminalReporter(Reporter):
         if finding.suggestion:
             console.print(f"  [green]{self.text('建议', 'fix')}[/]: {_escape(finding.suggestion.in_language(self.lang))}")
 
-    def _summary(self, console, results: list[FileResult]) -> None:
+    def _summary(self, console) -> None:
         from rich.table import Table
 
-        findings = [finding for result in results for finding in result.findings]
-        errors = [result for result in results if result.error]
-        if not findings and not errors:
-            console.print(f"[green]{self.text('未发现问题', 'No problems found')}[/] ({len(results)} {self.text('个文件', 'file(s)')})")
+        errors = [path for path, counts in self._per_file if counts is None]
+        if not self._per_file:
+            console.print(f"[green]{self.text('未发现问题', 'No problems found')}[/] ({self._files} {self.text('个文件', 'file(s)')})")
             return
         console.print()
-        ranked = sorted(
-            (result for result in results if result.findings or result.error),
-            key=lambda r: tuple(-sum(1 for f in r.findings if f.severity is s) for s in Severity),
-        )
-        many = len(ranked) > MAX_FILES_LISTED
+
+        def badness(entry):
+            counts = entry[1]
+            return (0, 0, 0) if counts is None else tuple(-counts.get(severity, 0) for severity in Severity)
+
+        many = len(self._per_file) > MAX_FILES_LISTED
+        shown = sorted(self._per_file, key=badness)[:WORST_FILES] if many else self._per_file
         title = self.text(f"问题最多的 {WORST_FILES} 个文件", f"The {WORST_FILES} worst files") if many else self.text("按文件", "By file")
         files = Table(title=title, title_justify="left", show_edge=False)
         files.add_column(self.text("文件", "file"))
         for severity in Severity:
             files.add_column(self.text(*_WORD[severity]), justify="right")
-        for result in (ranked[:WORST_FILES] if many else [r for r in results if r in ranked]):
-            counts = Counter(finding.severity for finding in result.findings)
-            if result.error:
-                files.add_row(_escape(result.path), self.text("无法检查", "not checked"), "", "")
+        for path, counts in shown:
+            if counts is None:
+                files.add_row(_escape(path), self.text("无法检查", "not checked"), "", "")
             else:
-                files.add_row(_escape(result.path), *(str(counts.get(severity, 0)) for severity in Severity))
+                files.add_row(_escape(path), *(str(counts.get(severity, 0)) for severity in Severity))
         console.print(files)
         categories = Table(title=self.text("按类别", "By category"), title_justify="left", show_edge=False)
         categories.add_column(self.text("类别", "category"))
         categories.add_column(self.text("数量", "count"), justify="right")
-        for category, count in sorted(Counter(finding.category for finding in findings).items()):
+        for category, count in sorted(self._by_category.items()):
             categories.add_row(category, str(count))
         console.print(categories)
         rules = Table(title=self.text("按规则", "By rule"), title_justify="left", show_edge=False)
         rules.add_column(self.text("规则", "rule"))
         rules.add_column(self.text("名称", "name"))
         rules.add_column(self.text("数量", "count"), justify="right")
-        by_rule = Counter((finding.code, finding.rule) for finding in findings)
-        for (code, name), count in sorted(by_rule.items()):
+        for (code, name), count in sorted(self._by_rule.items()):
             rules.add_row(code, name, str(count))
         console.print(rules)
-        totals = Counter(finding.severity for finding in findings)
-        parts = ", ".join(f"{totals.get(severity, 0)} {self.text(*_WORD[severity])}" for severity in Severity)
-        with_findings = sum(1 for result in results if result.findings)
+        parts = ", ".join(f"{self._by_severity.get(severity, 0)} {self.text(*_WORD[severity])}" for severity in Severity)
+        with_findings = len(self._per_file) - len(errors)
         console.print(
-            f"{self.text('共', 'Total')}: {parts} · {len(results)} {self.text('个文件', 'file(s)')}"
+            f"{self.text('共', 'Total')}: {parts} · {self._files} {self.text('个文件', 'file(s)')}"
             + self.text(f"（有问题的 {with_findings}，无法检查的 {len(errors)}）",
                         f" ({with_findings} with findings, {len(errors)} not checked)")
         )
