@@ -28,11 +28,11 @@ if TYPE_CHECKING:
     from lark import Lark, Token, Tree
 
 GRAMMAR_FILE = "report.lark"
-# LALR with the basic lexer. The postlexer must look at the lines after a line (is a blank line a
-# row break?), so lexing runs ahead of parsing; a contextual lexer would then filter terminals by
-# a parser state that is behind. Nothing is lost: every line terminal is exclusive by
-# construction, which the test suite checks with strict=True (collisions and conflicts).
-LEXER = "basic"
+# LALR over one terminal per line, read by LineLexer with the grammar's own patterns. The
+# postlexer must look at the lines after a line (is a blank line a row break?), so lexing runs
+# ahead of parsing, and a contextual lexer would filter terminals by a parser state that is
+# behind; nothing is lost: the line terminals are exclusive by construction, which the test
+# suite checks with strict=True (collisions and conflicts).
 # Each unreadable line costs one re-parse; past this many the file is not a report worth parsing.
 MAX_RECOVERIES = 200
 _MAX_TITLE_LENGTH = 80
@@ -53,10 +53,11 @@ def _grammar_text() -> str:
 def get_parser() -> Lark:
     from lark import Lark
 
+    from reportlint.parsing.line_lexer import LineLexer
     from reportlint.parsing.postlex import ReportPostLexer
 
     grammar = _grammar_text()
-    options = dict(parser="lalr", lexer=LEXER, postlex=ReportPostLexer(), maybe_placeholders=False)
+    options = dict(parser="lalr", lexer=LineLexer, postlex=ReportPostLexer(), maybe_placeholders=False)
     from reportlint.cache import user_cache_dir
 
     cache_dir = None if os.environ.get("REPORTLINT_NO_GRAMMAR_CACHE") else user_cache_dir()

@@ -13,7 +13,7 @@ Three decisions need the lines around a line:
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from lark import Token
 
@@ -41,68 +41,37 @@ def _family(kind: str | None) -> str | None:
     return None
 
 
-def _group_lines(tokens: Iterable[Token]) -> list[tuple[Token | None, Token]]:
-    """Pair every content token with the newline after it; a blank line has no content."""
-    lines: list[tuple[Token | None, Token]] = []
-    pending: Token | None = None
-    for token in tokens:
-        if token.type == "_NL":
-            lines.append((pending, token))
-            pending = None
-        else:
-            pending = token
-    if pending is not None:  # the normaliser guarantees a final newline; be safe anyway
-        lines.append((pending, Token("_NL", "\n", pending.end_pos, pending.end_line, pending.end_column)))
-    return lines
-
-
-def _is_blank(content: Token | None) -> bool:
-    # A line holding only a tab is an empty table cell, not a blank line; a TEXT line of spaces
-    # is one that error recovery blanked out.
-    return content is None or (content.type == "TEXT" and not content.strip())
+def _is_blank(token: Token) -> bool:
+    # A TEXT line of spaces is one that error recovery blanked out. (A line holding only a tab
+    # is an empty table cell, not a blank line.)
+    return token.type == "TEXT" and not token.strip()
 
 
 class ReportPostLexer:
-    """A lark ``postlex`` object (``process`` and ``always_accept``)."""
+    """A lark ``postlex`` object (``process`` and ``always_accept``). Tokens come one per
+    non-blank line; a gap in their line numbers is a blank line."""
 
-    always_accept = ("_NL",)
+    always_accept = ()
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        lines = _group_lines(stream)
+        lines = [token for token in stream if not _is_blank(token)]
         count = len(lines)
-        # For each line, the index of the next non-blank line (count if none).
-        next_content = [count] * (count + 1)
-        for index in range(count - 1, -1, -1):
-            next_content[index] = index if not _is_blank(lines[index][0]) else next_content[index + 1]
-
-        def type_at(index: int) -> str | None:
-            if 0 <= index < count and not _is_blank(lines[index][0]):
-                return lines[index][0].type  # type: ignore[union-attr]
-            return None
-
         last_section = 0
-        previous_type: str | None = None  # type of the previous emitted content line
-        previous_adjacent = False  # was the previous content line directly above this one?
-        index = 0
-        while index < count:
-            content, newline = lines[index]
-            if _is_blank(content):
-                following = next_content[index]
-                following_type = type_at(following)
-                row_break = previous_type in _CELL_TYPES and following_type == "CELL"
-                if row_break:
-                    yield Token("_ROW_BREAK", "", newline.start_pos, newline.line, newline.column)
+        previous_type: str | None = None  # type of the previous emitted line, None after a table ends
+        for index, content in enumerate(lines):
+            previous = lines[index - 1] if index else None
+            adjacent = previous is not None and content.line == previous.line + 1
+            if previous is not None and not adjacent:  # blank lines in between
+                if previous_type in _CELL_TYPES and content.type == "CELL":
+                    yield Token.new_borrow_pos("_ROW_BREAK", "", content)
                 else:
                     previous_type = None  # a blank line ends a pipe or tab table
-                index = following
-                previous_adjacent = False
-                continue
-            assert content is not None
+            following = lines[index + 1] if index + 1 < count else None
+            below = following.type if following is not None and following.line == content.line + 1 else None
             kind = content.type
-            below = type_at(index + 1)
-            above_is_table = previous_adjacent and previous_type in TABLE_LINE_TYPES | {"CELL_CONT"}
-            if kind == "TEXT" and previous_adjacent and previous_type in _CELL_TYPES:
-                if len(content) <= MAX_CONTINUATION_LENGTH and type_at(next_content[index + 1]) == "CELL":
+            above_is_table = adjacent and previous_type in TABLE_LINE_TYPES | {"CELL_CONT"}
+            if kind == "TEXT" and adjacent and previous_type in _CELL_TYPES:
+                if len(content) <= MAX_CONTINUATION_LENGTH and following is not None and following.type == "CELL":
                     kind = "CELL_CONT"
             elif kind == "HEADING":
                 number = heading_number(content)
@@ -124,7 +93,4 @@ class ReportPostLexer:
             if kind in TABLE_LINE_TYPES and _family(kind) != _family(previous_type):
                 yield Token.new_borrow_pos("_TABLE_START", "", content)
             yield content
-            yield newline
             previous_type = kind
-            previous_adjacent = True
-            index += 1
