@@ -31,16 +31,22 @@ def code_fingerprint() -> str:
     (name, size, modification time), and the plugins' entry points with their versions."""
     digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".lark") and "__pycache__" not in path.parts:
-            info = path.stat()
-            digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}".encode())
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml", ".lark")):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}".encode())
     grammar = package.parents[1] / "grammars" / "report.lark"  # a source checkout keeps it here
     if grammar.is_file():
-        digest.update(grammar.read_bytes())
+        info = grammar.stat()
+        digest.update(f"{grammar}:{info.st_size}:{info.st_mtime_ns}".encode())
+    versions: dict[str, str] = {}  # one metadata read per distribution, not per entry point
     for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
-        version = entry.dist.version if getattr(entry, "dist", None) else ""
-        digest.update(f"{entry.name}={entry.value}@{version}".encode())
+        dist = getattr(entry, "dist", None)
+        if dist is not None and dist.name not in versions:
+            versions[dist.name] = dist.version
+        digest.update(f"{entry.name}={entry.value}@{versions.get(dist.name, '') if dist else ''}".encode())
     digest.update(os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "").encode())
     return digest.hexdigest()
 
