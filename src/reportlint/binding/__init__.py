@@ -43,7 +43,11 @@ class BoundCell:
     row: str
     column: str
     value: CellValue
-    span: Span
+    cell: Cell  # where it is in the text
+
+    @property
+    def span(self) -> Span:
+        return self.cell.span
 
     @property
     def key(self) -> str:
@@ -73,7 +77,7 @@ class BoundTable:
     section: Section | None
     attachment: Attachment | None
     cells: dict[tuple[str, str], BoundCell] = field(default_factory=dict)
-    rows_found: dict[str, Span] = field(default_factory=dict)
+    rows_found: dict[str, Cell] = field(default_factory=dict)  # row key → the label that named it
     columns_found: tuple[str, ...] = ()
     column_units: dict[tuple[str, str], str] = field(default_factory=dict)  # unit named in a header
     column_decimals: dict[tuple[str, str], int] = field(default_factory=dict)  # 保留N位小数 in a header
@@ -233,8 +237,9 @@ def _is_rule_row(cells: Sequence[Cell]) -> bool:
     return bool(cells) and all(re.fullmatch(r"[-—:|]{3,}", cell.text or "---") for cell in cells)
 
 
-def _empty_cell_at(span: Span) -> Span:
-    return Span(span.end, span.end, span.end_line, span.end_column, span.end_line, span.end_column)
+def _empty_cell_at(label: Cell | Row) -> Cell:
+    """An empty cell of no width just after ``label`` (where a missing value would go)."""
+    return Cell("", label.end, label.end, label.source_map)
 
 
 class _TableBinder:
@@ -245,25 +250,27 @@ class _TableBinder:
     def misfit(self, kind: str, span: Span, **detail: Any) -> None:
         self.bound.misfits.append(Misfit(kind, self.spec.key, span, detail))
 
-    def put(self, row_key: str, columns: Sequence[str | None], values: Sequence[Cell], label_span: Span) -> None:
+    def put(self, row_key: str, columns: Sequence[str | None], values: Sequence[Cell], label: Cell | Row) -> None:
         previous = [self.bound.cells[(row_key, column)] for column in columns if (row_key, column) in self.bound.cells]
         if previous:
             if any(cell.value.kind != "empty" for cell in previous):
-                self.misfit("duplicate-row", label_span, row=row_key)
+                self.misfit("duplicate-row", label.span, row=row_key)
                 return
         for column, cell in zip(columns, values):
             if column is None:
                 continue
-            span = cell.span if cell.text else (cell.span if cell.span.end > cell.span.start else _empty_cell_at(label_span))
-            self.bound.cells[(row_key, column)] = BoundCell(self.spec.key, row_key, column, read_value(cell.text), span)
-        self.bound.rows_found.setdefault(row_key, label_span)
+            if not cell.text and cell.end == cell.start:
+                cell = _empty_cell_at(label)  # a cell with no width: point just after its row's label
+            self.bound.cells[(row_key, column)] = BoundCell(self.spec.key, row_key, column, read_value(cell.text), cell)
+        if isinstance(label, Cell):
+            self.bound.rows_found.setdefault(row_key, label)
 
     def put_values(self, row_key: str, columns: Sequence[str | None], values: list[Cell], label: Cell) -> None:
         fitted = _fit(values, len(columns))
         if fitted is None:
             non_empty = [cell for cell in values if cell.text]
             if not non_empty:
-                fitted = [Cell("", _empty_cell_at(label.span))] * len(columns)
+                fitted = [_empty_cell_at(label)] * len(columns)
             else:
                 self.misfit(
                     "row-width",
@@ -274,9 +281,9 @@ class _TableBinder:
                     found=len(non_empty),
                     values=[cell.text for cell in non_empty],
                 )
-                self.bound.rows_found.setdefault(row_key, label.span)
+                self.bound.rows_found.setdefault(row_key, label)
                 return
-        self.put(row_key, columns, fitted, label.span)
+        self.put(row_key, columns, fitted, label)
 
     def logical_rows(self) -> Iterator[Row]:
         """Rows as the binder reads them: physical rows, split where a known row label follows
@@ -289,9 +296,9 @@ class _TableBinder:
                     if cell.text and is_value_text(cell.text):
                         seen_value = True
                     elif cell.text and seen_value and self.spec.row_index.find(cell.text):
-                        yield Row(row.cells[start:index], row.span)
+                        yield Row(row.cells[start:index], row.start, row.end, row.source_map)
                         start, seen_value = index, False
-                yield Row(row.cells[start:], row.span)
+                yield Row(row.cells[start:], row.start, row.end, row.source_map)
 
 
 class _GridBinder(_TableBinder):
@@ -510,7 +517,7 @@ class _SingleRowBinder(_TableBinder):
                 self.misfit("row-width", first.span, row="cases", label="", expected=len(columns), found=len(non_empty),
                             values=[cell.text for cell in non_empty])
                 continue
-            self.put("cases", columns, fitted, row.span)
+            self.put("cases", columns, fitted, row)
         self.bound.columns_found = tuple(columns) if data_row is not None else ()
         if not header_seen and data_row is not None:
             self.misfit("missing-header", self.bound.span)

@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Union
 
-from reportlint.source import Span
+from reportlint.source import SourceMap, Span
 
 TableLayout = Literal["cells", "pipe", "tabs"]
 
@@ -34,14 +34,29 @@ class DateLine:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A table cell. Reports hold hundreds of cells and findings name a few, so the span is
+    worked out when asked for, from offsets in the normalised text."""
+
     text: str
-    span: Span
+    start: int
+    end: int
+    source_map: SourceMap = field(repr=False, compare=False)
+
+    @property
+    def span(self) -> Span:
+        return self.source_map.span(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
     cells: tuple[Cell, ...]
-    span: Span
+    start: int
+    end: int
+    source_map: SourceMap = field(repr=False, compare=False)
+
+    @property
+    def span(self) -> Span:
+        return self.source_map.span(self.start, self.end)
 
     @property
     def texts(self) -> tuple[str, ...]:

@@ -199,16 +199,15 @@ class _Builder:
             layout = "pipe"
         if not rows:  # a pipe table made only of separator lines
             first = node.children[0].children[0]
-            rows = (Row((), self._token_span(first)),)
-        return Table(layout, rows, self._join(rows[0].span, rows[-1].span))  # type: ignore[arg-type]
+            rows = (Row((), first.start_pos, first.end_pos, self.source.map),)
+        return Table(layout, rows, self.span_of(rows[0].start, rows[-1].end))  # type: ignore[arg-type]
 
     def _cell(self, token: Token, start: int, end: int) -> Cell:
-        """A cell for ``token[start:end]``, trimmed, with a span over the trimmed text."""
+        """A cell for ``token[start:end]``, trimmed, placed over the trimmed text."""
         raw = str(token)[start:end]
         stripped = raw.strip()
-        left = start + (raw.find(stripped) if stripped else 0)
-        base = token.start_pos
-        return Cell(stripped, self.span_of(base + left, base + left + len(stripped)))
+        left = token.start_pos + start + (raw.find(stripped) if stripped else 0)
+        return Cell(stripped, left, left + len(stripped), self.source.map)
 
     def cell_row(self, node: Tree) -> Row:
         cells = []
@@ -217,8 +216,8 @@ class _Builder:
             parts = [self._cell(first, 0, len(first))]
             parts += [self._cell(cont.children[0], 0, len(cont.children[0])) for cont in continuations]
             text = "".join(part.text for part in parts)
-            cells.append(Cell(text, self._join(parts[0].span, parts[-1].span)))
-        return Row(tuple(cells), self._join(cells[0].span, cells[-1].span))
+            cells.append(Cell(text, parts[0].start, parts[-1].end, self.source.map))
+        return Row(tuple(cells), cells[0].start, cells[-1].end, self.source.map)
 
     def split_row(self, token: Token, separator: str) -> Row:
         value = str(token)
@@ -236,7 +235,7 @@ class _Builder:
             if bounds and not value[bounds[-1][0] : bounds[-1][1]].strip():
                 bounds = bounds[:-1]
         cells = tuple(self._cell(token, a, b) for a, b in bounds)
-        return Row(cells, self._token_span(token))
+        return Row(cells, token.start_pos, token.end_pos, self.source.map)
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
