@@ -193,6 +193,10 @@ class TableSpec:
         return LabelIndex(((block.header, block.key) for block in self.blocks), threshold=0.9)
 
     def all_rows(self) -> tuple[RowSpec, ...]:
+        return self._all_rows
+
+    @functools.cached_property
+    def _all_rows(self) -> tuple[RowSpec, ...]:
         if self.blocks:
             return tuple(
                 RowSpec(f"{block.key}.{row.key}", row.label, row.aliases, row.group, row.within)
@@ -201,11 +205,22 @@ class TableSpec:
             )
         return self.rows
 
+    @functools.cached_property
+    def _rows_by_key(self) -> dict[str, RowSpec]:
+        return {row.key: row for row in self._all_rows}
+
+    @functools.cached_property
+    def _columns_by_key(self) -> dict[tuple[str, str], ColumnSpec]:
+        """(block key, or "" for tables without blocks; column key) → column."""
+        pairs = {("", column.key): column for column in self.columns}
+        pairs.update({(block.key, column.key): column for block in self.blocks for column in block.columns})
+        return pairs
+
     def row(self, key: str) -> RowSpec | None:
-        return next((row for row in self.all_rows() if row.key == key), None)
+        return self._rows_by_key.get(key)
 
     def value_rows(self) -> tuple[RowSpec, ...]:
-        return tuple(row for row in self.all_rows() if not row.group)
+        return tuple(row for row in self._all_rows if not row.group)
 
     def block(self, key: str) -> BlockSpec | None:
         return next((block for block in self.blocks if block.key == key), None)
@@ -217,7 +232,8 @@ class TableSpec:
         return self.columns
 
     def column(self, row_key: str, column_key: str) -> ColumnSpec | None:
-        return next((c for c in self.columns_for_row(row_key) if c.key == column_key), None)
+        block = row_key.partition(".")[0] if self.blocks else ""
+        return self._columns_by_key.get((block, column_key))
 
     @functools.cached_property
     def all_labels(self) -> frozenset[str]:

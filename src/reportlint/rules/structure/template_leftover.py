@@ -26,17 +26,18 @@ class TemplateLeftover(Rule):
         if report.template is None or not report.template.leftovers:
             return
         wanted = [(text, label_key(text, keep_enumerator=True)) for text in report.template.leftovers]
-        places = [(paragraph.text, paragraph.span) for paragraph in report.document.paragraphs()]
-        places += [(f"{s.numeral}、{s.title}", s.heading_span) for _, s in report.document.all_sections()]
+        # (text, node) pairs; a node's span is only worked out for the few that match.
+        places = [(paragraph.text, paragraph) for paragraph in report.document.paragraphs()]
+        places += [(f"{s.numeral}、{s.title}", s) for _, s in report.document.all_sections()]
         for _, _, block in report.document.blocks():
             if isinstance(block, Table):
-                places += [(cell.text, cell.span) for row in block.rows for cell in row.cells if cell.text]
-        for text, span in places:
+                places += [(cell.text, cell) for row in block.rows for cell in row.cells if cell.text]
+        for text, node in places:
             key = label_key(text, keep_enumerator=True)
             for leftover, leftover_key in wanted:
                 if leftover_key and leftover_key in key:
                     ctx.report(
-                        span,
+                        getattr(node, "heading_span", None) or node.span,
                         f"残留模板文字“{leftover}”",
                         f"Template text “{leftover}” left in the report",
                         evidence={"text": leftover},
