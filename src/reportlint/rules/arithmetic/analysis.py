@@ -141,32 +141,51 @@ def _recheck(result: EquationResult, table: BoundTable, overrides: dict[CellRef,
     return result.holds(_sum(left_terms, table.cells, overrides), _sum(right_terms, table.cells, overrides))
 
 
-def _solve(cells: Sequence[CellRef], results: Sequence[EquationResult], table: BoundTable) -> dict[CellRef, Decimal] | None:
-    """Values for ``cells`` that make every verifiable equality through them hold; None if
-    there is none, or more than one (the text does not determine it)."""
-    deltas: dict[CellRef, Decimal] = {}
-    touching = [r for r in results if r.status != "unverifiable" and r.equation.relation == "=" and any(c in r.cells for c in cells)]
-    progress = True
-    while progress:
-        progress = False
-        for result in touching:
-            unknown = [c for c in cells if c not in deltas and result.coefficient(c)]
-            if len(unknown) != 1:
-                continue
-            cell = unknown[0]
-            known = sum((result.coefficient(c) * deltas[c] for c in deltas if result.coefficient(c)), Decimal(0))
-            deltas[cell] = (-result.difference - known) / result.coefficient(cell)
-            progress = True
-    if len(deltas) != len(cells) or any(delta == 0 for delta in deltas.values()):
-        return None
-    values = {cell: table.cells[cell].value.value + delta for cell, delta in deltas.items()}  # type: ignore[operator]
-    if any(value < 0 or value != value.to_integral_value() for value in values.values()):
-        return None
-    # Every equation through these cells, equalities and bounds alike, must hold afterwards.
-    for result in results:
-        if result.status != "unverifiable" and any(c in result.cells for c in cells) and not _recheck(result, table, values):
+class _FixSearch:
+    """The equations indexed for the search: each equation's coefficients by cell, and the
+    equations through each cell (so a candidate only looks at its own equations)."""
+
+    def __init__(self, table: BoundTable, results: Sequence[EquationResult]):
+        self.table = table
+        self.results = [r for r in results if r.status != "unverifiable"]
+        self.coefficients: list[dict[CellRef, int]] = []
+        self.through: dict[CellRef, list[int]] = {}
+        for index, result in enumerate(self.results):
+            coefficients: dict[CellRef, int] = {}
+            for cell in set(result.cells):
+                value = result.coefficient(cell)
+                if value:
+                    coefficients[cell] = value
+                    self.through.setdefault(cell, []).append(index)
+            self.coefficients.append(coefficients)
+
+    def solve(self, cells: Sequence[CellRef]) -> dict[CellRef, Decimal] | None:
+        """Values for ``cells`` that make every verifiable equality through them hold; None if
+        there is none, or more than one (the text does not determine it)."""
+        involved = sorted({index for cell in cells for index in self.through.get(cell, ())})
+        equalities = [i for i in involved if self.results[i].equation.relation == "="]
+        deltas: dict[CellRef, Decimal] = {}
+        progress = True
+        while progress:
+            progress = False
+            for index in equalities:
+                coefficients = self.coefficients[index]
+                unknown = [c for c in cells if c not in deltas and c in coefficients]
+                if len(unknown) != 1:
+                    continue
+                cell = unknown[0]
+                known = sum((coefficients[c] * deltas[c] for c in deltas if c in coefficients), Decimal(0))
+                deltas[cell] = (-self.results[index].difference - known) / coefficients[cell]
+                progress = True
+        if len(deltas) != len(cells) or any(delta == 0 for delta in deltas.values()):
             return None
-    return values
+        values = {cell: self.table.cells[cell].value.value + delta for cell, delta in deltas.items()}  # type: ignore[operator]
+        if any(value < 0 or value != value.to_integral_value() for value in values.values()):
+            return None
+        # Every equation through these cells, equalities and bounds alike, must hold afterwards.
+        if not all(_recheck(self.results[i], self.table, values) for i in involved):
+            return None
+        return values
 
 
 def find_fix(table: BoundTable, results: Sequence[EquationResult]) -> Fix | None:
@@ -175,15 +194,22 @@ def find_fix(table: BoundTable, results: Sequence[EquationResult]) -> Fix | None
     failing = [r for r in results if r.status == "fail"]
     if len(failing) < 2:
         return None
-    candidates = sorted({cell for r in failing for cell in r.cells if r.coefficient(cell)})
-    if len(candidates) > MAX_CANDIDATE_CELLS:
+    search = _FixSearch(table, results)
+    failing_ids = [i for i, r in enumerate(search.results) if r.status == "fail"]
+    covers = {}  # candidate cell → the failing equations it appears in
+    for index in failing_ids:
+        for cell in search.coefficients[index]:
+            covers.setdefault(cell, set()).add(index)
+    if len(covers) > MAX_CANDIDATE_CELLS:
         return None
+    everything = set(failing_ids)
+    candidates = sorted(covers)
     for size in range(1, MAX_FIX_CELLS + 1):
         solutions = []
         for combination in itertools.combinations(candidates, size):
-            if not all(any(r.coefficient(c) for c in combination) for r in failing):
+            if set().union(*(covers[cell] for cell in combination)) != everything:
                 continue
-            values = _solve(combination, results, table)
+            values = search.solve(combination)
             if values is not None:
                 solutions.append(values)
         if len(solutions) == 1:
