@@ -158,10 +158,9 @@ def _progress(total: int, enabled: bool):
 
 
 def check(args: argparse.Namespace) -> int:
-    from reportlint.engine import Linter, get_registry
-    from reportlint.engine.batch import Task, check_files
+    from reportlint.engine import get_registry
+    from reportlint.engine.batch import Task, check_data, check_files, linter_for
     from reportlint.findings import FileResult
-    from reportlint.source import InputError, Source, decode_bytes
 
     if not args.paths:
         raise UsageError("没有给出要检查的文件 (no PATH given); 例如 reportlint 报告.txt")
@@ -175,28 +174,15 @@ def check(args: argparse.Namespace) -> int:
     files, missing = _collect(args.paths, excludes, args.force_exclude)
     results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in missing]
     tasks: list[Task | None] = []  # None stands for standard input, checked here
-    validated: set[int] = set()
     for path in files:
         config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
-        if id(config) not in validated:
-            Linter(config, registry)  # checks selectors and options before any work (ConfigError)
-            validated.add(id(config))
+        linter_for(config)  # checks selectors and options before any work (ConfigError)
         tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache))
     stdin_result = None
     if "-" in files:
         display = args.stdin_filename or "<stdin>"
-        config = _config_for(args, display, configs)
-        try:
-            text, used = decode_bytes(sys.stdin.buffer.read(), args.encoding)
-            if not text.strip():
-                raise InputError("标准输入为空 (empty standard input)")
-            source = Source.from_text(text, display, used)
-            outcome = Linter(config, registry).lint_source(source)
-            report = outcome.report
-            stdin_result = FileResult.from_findings(display, outcome.findings, source.original,
-                                                    {"template": report.template.id if report.template else None, "year": report.year})
-        except InputError as error:
-            stdin_result = FileResult(display, error=str(error), metadata={"kind": "input"})
+        stdin_result = check_data(sys.stdin.buffer.read(), display, _config_for(args, display, configs),
+                                  args.encoding, use_cache=False)
     progress, advance = _progress(len(files), not args.no_progress)
     checked = [task for task in tasks if task is not None]
     outcome = _Outcome(args.exit_zero)

@@ -28,7 +28,9 @@ class Task:
 _linters: dict[str, Linter] = {}
 
 
-def _linter_for(config: Config) -> Linter:
+def linter_for(config: Config) -> Linter:
+    """The linter for a configuration, made once per process (making it checks the
+    configuration: ConfigError for an unknown rule or option)."""
     # Keyed by content: in a worker process every task brings its own (unpickled) copy.
     key = config_fingerprint(config)
     if key not in _linters:
@@ -38,29 +40,42 @@ def _linter_for(config: Config) -> Linter:
 
 def check_file(task: Task) -> FileResult:
     """Lint one file; every failure becomes the result's ``error`` (never an exception)."""
-    from reportlint.loaders import load_bytes, read_file_bytes
+    from reportlint.loaders import read_file_bytes
     from reportlint.source import InputError
 
     try:
         data = read_file_bytes(task.path)
-        cache = ResultCache(enabled=task.use_cache)
-        key = cache.key(data, task.path, task.config, task.encoding) if cache.enabled else ""
+    except InputError as error:
+        return FileResult(task.path, error=str(error), metadata={"kind": "input"})
+    return check_data(data, task.path, task.config, task.encoding, task.use_cache)
+
+
+def check_data(data: bytes, path: str, config: Config, encoding: str | None = None, use_cache: bool = True) -> FileResult:
+    """Lint a report given as bytes (a file's, or standard input's) under the name ``path``."""
+    from reportlint.loaders import load_bytes
+    from reportlint.source import InputError
+
+    try:
+        if not data.strip():
+            raise InputError("文件为空 (empty file)")
+        cache = ResultCache(enabled=use_cache)
+        key = cache.key(data, path, config, encoding) if cache.enabled else ""
         cached = cache.get(key) if cache.enabled else None
         if cached is not None:
             cached.metadata["cached"] = True
             return cached
-        source = load_bytes(data, task.path, task.encoding)
-        outcome = _linter_for(task.config).lint_source(source)
+        source = load_bytes(data, path, encoding)
+        outcome = linter_for(config).lint_source(source)
     except InputError as error:
-        return FileResult(task.path, error=str(error), metadata={"kind": "input"})
+        return FileResult(path, error=str(error), metadata={"kind": "input"})
     except ConfigError as error:
-        return FileResult(task.path, error=f"配置错误 (configuration error): {error}", metadata={"kind": "config"})
+        return FileResult(path, error=f"配置错误 (configuration error): {error}", metadata={"kind": "config"})
     except Exception as error:  # a bug must not hide the other files' results
-        return FileResult(task.path, error=f"内部错误 (internal error): {type(error).__name__}: {error}",
+        return FileResult(path, error=f"内部错误 (internal error): {type(error).__name__}: {error}",
                           metadata={"kind": "internal"})
     report = outcome.report
     result = FileResult.from_findings(
-        task.path, outcome.findings, source.original,
+        path, outcome.findings, source.original,
         {"template": report.template.id if report.template else None, "year": report.year},
     )
     cache.put(key, result)
