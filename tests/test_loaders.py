@@ -165,3 +165,9 @@ def test_inputs_are_never_written(tmp_path):
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
     run(tmp_path, "--format", "json")
     assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+
+
+def test_standard_input_is_recognised_by_content():
+    code, out, err = run("-", "--select", "RL204", "--format", "json", stdin=(CORPUS / "hongze-2023.pdf").read_bytes())
+    findings = json.loads(out)["files"][0]["findings"]
+    assert code == 1 and {f["code"] for f in findings} == {"RL204"}
