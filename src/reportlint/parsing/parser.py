@@ -24,8 +24,10 @@ from reportlint.parsing.ast import (
 from reportlint.parsing.numerals import HEADING_NUMERAL, heading_number, parse_date
 from reportlint.source import Source, Span
 
+from lark import Token, Transformer
+
 if TYPE_CHECKING:
-    from lark import Lark, Token, Tree
+    from lark import Lark
 
 GRAMMAR_FILE = "report.lark"
 # LALR over one terminal per line, read by LineLexer with the grammar's own patterns. The
@@ -57,7 +59,8 @@ def get_parser() -> Lark:
     from reportlint.parsing.postlex import ReportPostLexer
 
     grammar = _grammar_text()
-    options = dict(parser="lalr", lexer=LineLexer, postlex=ReportPostLexer(), maybe_placeholders=False)
+    options = dict(parser="lalr", lexer=LineLexer, postlex=ReportPostLexer(), maybe_placeholders=False,
+                   transformer=_BUILDER)
     from reportlint.cache import user_cache_dir
 
     cache_dir = None if os.environ.get("REPORTLINT_NO_GRAMMAR_CACHE") else user_cache_dir()
@@ -85,6 +88,7 @@ def parse_source(source: Source) -> Document:
     text = source.text
     issues: list[ParseIssue] = []
     parser = get_parser()
+    _BUILDER.source = source
     for _ in range(MAX_RECOVERIES + 1):
         try:
             tree = parser.parse(text)
@@ -107,100 +111,105 @@ def parse_source(source: Source) -> Document:
             text = text[:line_start] + " " * (line_end - line_start) + text[line_end:]
     else:  # pragma: no cover - needs more than MAX_RECOVERIES broken lines
         return Document(None, (), (), (), tuple(issues), source.map.span(0, len(source.text)))
-    return _Builder(source).document(tree, tuple(issues))
+    preamble, sections, attachments = tree
+    title, preamble = _title(preamble, source.map)
+    return Document(title, preamble, sections, attachments, tuple(issues), source.map.span(0, len(source.text)))
 
 
-class _Builder:
-    """Turns the Lark tree into frozen dataclasses, translating every position to the original."""
+class AstBuilder(Transformer):
+    """Builds the typed AST from the parser's reductions as they happen (lark's tree-less
+    LALR mode: no intermediate parse tree). ``source`` is set before each parse."""
 
-    def __init__(self, source: Source):
-        self.source = source
-        self.span_of = source.map.span
+    source: Source
 
-    def _token_span(self, token: Token) -> Span:
-        return self.span_of(token.start_pos, token.end_pos)
+    def _span(self, token: Token) -> Span:
+        return self.source.map.span(token.start_pos, token.end_pos)
 
-    def _join(self, first: Span, last: Span) -> Span:
-        return self.source.map.original_span(first.start, max(first.end, last.end))
+    # -- blocks -----------------------------------------------------------------------------
 
-    def document(self, tree: Tree, issues: tuple[ParseIssue, ...]) -> Document:
-        preamble_tree, *rest = tree.children
-        preamble = self.blocks(preamble_tree.children)
-        sections = tuple(self.section(node) for node in rest if node.data == "section")
-        attachments = tuple(self.attachment(node) for node in rest if node.data == "attachment")
-        title, preamble = self._title(preamble)
-        return Document(title, preamble, sections, attachments, issues, self.span_of(0, len(self.source.text)))
+    def paragraph(self, children: list) -> Paragraph | None:
+        token = children[0]
+        if not token.strip():  # a line blanked out by error recovery
+            return None
+        return Paragraph(str(token).strip(), self._span(token))
 
-    def _title(self, preamble: tuple[Block, ...]) -> tuple[Paragraph | None, tuple[Block, ...]]:
-        """The first short paragraph; a title set over two or three short lines (the organ on
-        one, 2023年政府信息公开工作年度报告 on the next, as in PDFs) is joined into one."""
-        leading = []
-        for block in preamble:
-            if not isinstance(block, Paragraph) or len(block.text) > _MAX_TITLE_LENGTH or len(leading) == _MAX_TITLE_LINES:
-                break
-            leading.append(block)
-            if block.text.endswith(_TITLE_ENDINGS):
-                break
-        if not leading:
-            return None, preamble
-        if not leading[-1].text.endswith(_TITLE_ENDINGS):
-            leading = leading[:1]
-        text = "".join(block.text for block in leading)
-        title = Paragraph(text, self._join(leading[0].span, leading[-1].span))
-        return title, preamble[len(leading):]
+    def signature_date(self, children: list) -> DateLine:
+        token = children[0]
+        return DateLine(str(token).strip(), parse_date(str(token)), self._span(token))
 
-    def _container_span(self, head: Span, blocks: tuple[Block, ...], sections: tuple[Section, ...] = ()) -> Span:
-        spans = [head] + [block.span for block in blocks] + [section.span for section in sections]
-        return self._join(head, max(spans, key=lambda span: span.end))
+    def pipe_row(self, children: list) -> Row:
+        return self._split_row(children[0], "|")
 
-    def section(self, node: Tree) -> Section:
-        heading, *items = node.children
-        blocks = self.blocks(items)
+    def pipe_rule(self, children: list) -> Token:
+        return children[0]  # a separator line: not a row, but it places a table made only of them
+
+    def pipe_table(self, items: list) -> tuple[str, tuple[Row, ...], Span]:
+        rows = tuple(item for item in items if isinstance(item, Row))
+        return "pipe", rows, self._span(items[0]) if not rows else None
+
+    def tab_row(self, children: list) -> Row:
+        return self._split_row(children[0], "\t")
+
+    def tab_table(self, rows: list) -> tuple[str, tuple[Row, ...], None]:
+        return "tabs", tuple(rows), None
+
+    def cell_continuation(self, children: list) -> Token:
+        return children[0]
+
+    def cell(self, children: list) -> Cell:
+        first, *continuations = children
+        parts = [self._cell(first, 0, len(first))] + [self._cell(token, 0, len(token)) for token in continuations]
+        if len(parts) == 1:
+            return parts[0]
+        return Cell("".join(part.text for part in parts), parts[0].start, parts[-1].end, self.source.map)
+
+    def cell_row(self, cells: list) -> Row:
+        return Row(tuple(cells), cells[0].start, cells[-1].end, self.source.map)
+
+    def cell_table(self, rows: list) -> tuple[str, tuple[Row, ...], None]:
+        return "cells", tuple(rows), None
+
+    def table(self, children: list) -> Table:
+        layout, rows, placed = children[0]
+        if not rows:  # a pipe table made only of separator lines: nothing to read
+            return Table(layout, (), placed)
+        return Table(layout, rows, self.source.map.span(rows[0].start, rows[-1].end))  # type: ignore[arg-type]
+
+    # -- containers ---------------------------------------------------------------------------
+
+    def _container_span(self, head: Span, blocks: tuple, sections: tuple = ()) -> Span:
+        last = max([head] + [block.span for block in blocks] + [section.span for section in sections], key=lambda s: s.end)
+        return self.source.map.original_span(head.start, max(head.end, last.end))
+
+    def section(self, children: list) -> Section:
+        heading, *items = children
+        blocks = tuple(item for item in items if item is not None)
         text = str(heading).strip()
         numeral_match = HEADING_NUMERAL.match(text)
         numeral = (numeral_match.group(1) or numeral_match.group(2)) if numeral_match else ""
         title = text[numeral_match.end() :] if numeral_match else text
-        heading_span = self._token_span(heading)
-        return Section(
-            heading_number(text) or 0, numeral, title.strip(), heading_span, blocks, self._container_span(heading_span, blocks)
-        )
+        heading_span = self._span(heading)
+        return Section(heading_number(text) or 0, numeral, title.strip(), heading_span, blocks,
+                       self._container_span(heading_span, blocks))
 
-    def attachment(self, node: Tree) -> Attachment:
-        heading, *items = node.children
-        blocks = self.blocks([item for item in items if getattr(item, "data", None) != "section"])
-        sections = tuple(self.section(item) for item in items if getattr(item, "data", None) == "section")
-        heading_span = self._token_span(heading)
-        return Attachment(str(heading).strip(), heading_span, blocks, sections, self._container_span(heading_span, blocks, sections))
+    def attachment(self, children: list) -> Attachment:
+        heading, *items = children
+        blocks = tuple(item for item in items if item is not None and not isinstance(item, Section))
+        sections = tuple(item for item in items if isinstance(item, Section))
+        heading_span = self._span(heading)
+        return Attachment(str(heading).strip(), heading_span, blocks, sections,
+                          self._container_span(heading_span, blocks, sections))
 
-    def blocks(self, items: list) -> tuple[Block, ...]:
-        blocks: list[Block] = []
-        for item in items:
-            kind = item.data
-            if kind == "paragraph":
-                token = item.children[0]
-                if token.strip():  # lines blanked out by error recovery
-                    blocks.append(Paragraph(str(token).strip(), self._token_span(token)))
-            elif kind == "signature_date":
-                token = item.children[0]
-                blocks.append(DateLine(str(token).strip(), parse_date(str(token)), self._token_span(token)))
-            elif kind == "table":
-                blocks.append(self.table(item.children[0]))
-        return tuple(blocks)
+    def preamble(self, children: list) -> tuple[Block, ...]:
+        return tuple(block for block in children if block is not None)
 
-    def table(self, node: Tree) -> Table:
-        if node.data == "cell_table":
-            rows = tuple(self.cell_row(row) for row in node.children)
-            layout = "cells"
-        elif node.data == "tab_table":
-            rows = tuple(self.split_row(row.children[0], "\t") for row in node.children)
-            layout = "tabs"
-        else:
-            rows = tuple(self.split_row(row.children[0], "|") for row in node.children if row.data == "pipe_row")
-            layout = "pipe"
-        if not rows:  # a pipe table made only of separator lines
-            first = node.children[0].children[0]
-            rows = (Row((), first.start_pos, first.end_pos, self.source.map),)
-        return Table(layout, rows, self.span_of(rows[0].start, rows[-1].end))  # type: ignore[arg-type]
+    def start(self, children: list) -> tuple:
+        preamble, *rest = children
+        sections = tuple(node for node in rest if isinstance(node, Section))
+        attachments = tuple(node for node in rest if isinstance(node, Attachment))
+        return preamble, sections, attachments
+
+    # -- cells --------------------------------------------------------------------------------
 
     def _cell(self, token: Token, start: int, end: int) -> Cell:
         """A cell for ``token[start:end]``, trimmed, placed over the trimmed text."""
@@ -209,24 +218,15 @@ class _Builder:
         left = token.start_pos + start + (raw.find(stripped) if stripped else 0)
         return Cell(stripped, left, left + len(stripped), self.source.map)
 
-    def cell_row(self, node: Tree) -> Row:
-        cells = []
-        for cell_node in node.children:
-            first, *continuations = cell_node.children
-            parts = [self._cell(first, 0, len(first))]
-            parts += [self._cell(cont.children[0], 0, len(cont.children[0])) for cont in continuations]
-            text = "".join(part.text for part in parts)
-            cells.append(Cell(text, parts[0].start, parts[-1].end, self.source.map))
-        return Row(tuple(cells), cells[0].start, cells[-1].end, self.source.map)
-
-    def split_row(self, token: Token, separator: str) -> Row:
+    def _split_row(self, token: Token, separator: str) -> Row:
         value = str(token)
         bounds = []
         start = 0
-        for index, char in enumerate(value):
-            if char == separator:
-                bounds.append((start, index))
-                start = index + 1
+        position = value.find(separator)
+        while position >= 0:
+            bounds.append((start, position))
+            start = position + 1
+            position = value.find(separator, start)
         bounds.append((start, len(value)))
         if separator == "|":
             # "| a | b |": the pieces before the first and after the last pipe are not cells.
@@ -236,6 +236,29 @@ class _Builder:
                 bounds = bounds[:-1]
         cells = tuple(self._cell(token, a, b) for a, b in bounds)
         return Row(cells, token.start_pos, token.end_pos, self.source.map)
+
+
+def _title(preamble: tuple[Block, ...], source_map) -> tuple[Paragraph | None, tuple[Block, ...]]:
+    """The first short paragraph; a title set over two or three short lines (the organ on one,
+    2023年政府信息公开工作年度报告 on the next, as in PDFs) is joined into one."""
+    leading = []
+    for block in preamble:
+        if not isinstance(block, Paragraph) or len(block.text) > _MAX_TITLE_LENGTH or len(leading) == _MAX_TITLE_LINES:
+            break
+        leading.append(block)
+        if block.text.endswith(_TITLE_ENDINGS):
+            break
+    if not leading:
+        return None, preamble
+    if not leading[-1].text.endswith(_TITLE_ENDINGS):
+        leading = leading[:1]
+    text = "".join(block.text for block in leading)
+    span = source_map.original_span(leading[0].span.start, leading[-1].span.end)
+    return Paragraph(text, span), preamble[len(leading):]
+
+
+# One builder per process: lark calls it during the parse; parse_source gives it the source first.
+_BUILDER = AstBuilder()
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
