@@ -153,18 +153,16 @@ class AstBuilder(Transformer):
     def tab_table(self, rows: list) -> tuple[str, tuple[Row, ...], None]:
         return "tabs", tuple(rows), None
 
-    def cell_continuation(self, children: list) -> Token:
-        return children[0]
-
-    def cell(self, children: list) -> Cell:
-        first, *continuations = children
-        parts = [self._cell(first, 0, len(first))] + [self._cell(token, 0, len(token)) for token in continuations]
+    def _line_cell(self, lines: list[Token]) -> Cell:
+        """One cell from its lines: the CELL line and any CELL_CONT lines (a broken label)."""
+        parts = [self._cell(token, 0, len(token)) for token in lines]
         if len(parts) == 1:
             return parts[0]
         return Cell("".join(part.text for part in parts), parts[0].start, parts[-1].end, self.source.map)
 
-    def cell_row(self, cells: list) -> Row:
-        return Row(tuple(cells), cells[0].start, cells[-1].end, self.source.map)
+    def cell_row(self, children: list) -> Row:
+        cells = tuple(self._line_cell(lines) for lines in children[0].cells)
+        return Row(cells, cells[0].start, cells[-1].end, self.source.map)
 
     def cell_table(self, rows: list) -> tuple[str, tuple[Row, ...], None]:
         return "cells", tuple(rows), None

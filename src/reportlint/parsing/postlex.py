@@ -13,7 +13,7 @@ Three decisions need the lines around a line:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from lark import Token
 
@@ -47,13 +47,49 @@ def _is_blank(token: Token) -> bool:
     return token.type == "TEXT" and not token.strip()
 
 
+class RowToken(Token):
+    """A one-cell-per-line table row as one token; ``cells`` holds each cell's line tokens (a
+    CELL line, then any CELL_CONT lines)."""
+
+    __slots__ = ("cells",)
+
+
+def _row_token(cells: list[list[Token]]) -> RowToken:
+    first, last = cells[0][0], cells[-1][-1]
+    token = RowToken("CELL_ROW", "", first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
+    token.cells = cells
+    return token
+
+
+def _gather_rows(tokens: Iterable[Token]) -> Iterator[Token]:
+    """Merge the lines of each one-cell-per-line row into one RowToken."""
+    cells: list[list[Token]] = []
+    for token in tokens:
+        if token.type == "CELL":
+            cells.append([token])
+            continue
+        if token.type == "CELL_CONT":
+            cells[-1].append(token)
+            continue
+        if cells:
+            yield _row_token(cells)
+            cells = []
+        if token.type != "_ROW_BREAK":  # the row break has done its work: rows are tokens now
+            yield token
+    if cells:
+        yield _row_token(cells)
+
+
 class ReportPostLexer:
     """A lark ``postlex`` object (``process`` and ``always_accept``). Tokens come one per
     non-blank line; a gap in their line numbers is a blank line."""
 
-    always_accept = ()
+    always_accept = ("CELL",)  # a line terminal the parser never sees: it arrives inside CELL_ROW
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        return _gather_rows(self._lines(stream))
+
+    def _lines(self, stream: Iterator[Token]) -> Iterator[Token]:
         lines = [token for token in stream if not _is_blank(token)]
         count = len(lines)
         last_section = 0

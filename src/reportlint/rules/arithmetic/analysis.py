@@ -53,12 +53,15 @@ class EquationResult:
         return tuple((term.row, term.column) for term in self.terms)
 
     def holds(self, left: Decimal, right: Decimal) -> bool:
-        relation = self.equation.relation
-        if relation == "<=":
-            return left <= right
-        if relation == ">=":
-            return left >= right
-        return left == right
+        return _holds(self.equation.relation, left, right)
+
+
+def _holds(relation: str, left: Decimal, right: Decimal) -> bool:
+    if relation == "<=":
+        return left <= right
+    if relation == ">=":
+        return left >= right
+    return left == right
 
 
 @dataclass(frozen=True)
@@ -130,8 +133,7 @@ def evaluate(table: BoundTable, equation: Equation, bound_rows: frozenset[str] |
         return EquationResult(equation, "unverifiable", terms, unverifiable_cells=unverifiable, left_count=len(left_terms))
     left = _sum(left_terms, table.cells)
     right = _sum(right_terms, table.cells)
-    probe = EquationResult(equation, "ok", terms, left, right, left_count=len(left_terms))
-    status: Status = "ok" if probe.holds(left, right) else "fail"
+    status: Status = "ok" if _holds(equation.relation, left, right) else "fail"
     return EquationResult(equation, status, terms, left, right, left_count=len(left_terms))
 
 

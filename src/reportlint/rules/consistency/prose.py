@@ -77,8 +77,11 @@ def extract_facts(report: BoundReport) -> Iterator[ProseFact]:
     for text, span in texts:
         for sentence_match in _SENTENCE.finditer(text):
             sentence = sentence_match.group()
+            relevant = [d for d in definitions if any(keyword in sentence for keyword in d["keywords"])]
+            if not relevant:
+                continue
             clauses = _clauses(sentence)
-            for definition in definitions:
+            for definition in relevant:
                 fact = _match(definition, sentence, clauses)
                 if fact is not None:
                     yield ProseFact(definition["id"], fact[0], fact[1], sentence.strip(), span, definition)

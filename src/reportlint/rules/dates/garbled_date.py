@@ -32,6 +32,8 @@ class GarbledDate(Rule):
         texts = [(p.text, p.span) for p in report.document.paragraphs()]
         texts += [(line.text, line.span) for line in report.document.dates()]
         for text, span in texts:
+            if "年" not in text and "日" not in text:
+                continue
             reported = False
             for match in _DATE_LIKE.finditer(text):
                 year, month, day = match.group(1), int(match.group(2)), int(match.group(3))

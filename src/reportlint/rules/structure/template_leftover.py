@@ -1,3 +1,5 @@
+import re
+
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
 from reportlint.parsing import Table
@@ -26,6 +28,8 @@ class TemplateLeftover(Rule):
         if report.template is None or not report.template.leftovers:
             return
         wanted = [(text, label_key(text, keep_enumerator=True)) for text in report.template.leftovers]
+        # The words inside each leftover, to skip quickly the texts that cannot contain one.
+        cores = [re.sub(r"[（）()，,]", "", text) for text in report.template.leftovers]
         # (text, node) pairs; a node's span is only worked out for the few that match.
         places = [(paragraph.text, paragraph) for paragraph in report.document.paragraphs()]
         places += [(f"{s.numeral}、{s.title}", s) for _, s in report.document.all_sections()]
@@ -33,6 +37,8 @@ class TemplateLeftover(Rule):
             if isinstance(block, Table):
                 places += [(cell.text, cell) for row in block.rows for cell in row.cells if cell.text]
         for text, node in places:
+            if not any(core in text for core in cores):
+                continue
             key = label_key(text, keep_enumerator=True)
             for leftover, leftover_key in wanted:
                 if leftover_key and leftover_key in key:
