@@ -70,6 +70,10 @@ _NORMALISE = re.compile(
     rf"|(?P<zw>[{_ZERO_WIDTH}])"
     rf"|(?P<debris>{DEBRIS_PATTERN.pattern})"
 )
+# Every edit above starts at one of these characters, so the regex is only tried there: most
+# lines of Chinese text hold none of them, and a character-class scan is far cheaper than trying
+# the alternation at every position.
+_TRIGGER = re.compile(rf"[\r\x0b\x0c\u2028\u2029 {_SPACE_CHARS}{_ZERO_WIDTH}\[?<]")
 _REPLACEMENT = {
     "eol": "\n",
     "lead": "",
@@ -214,8 +218,14 @@ def normalise(original: str) -> tuple[str, SourceMap]:
     orig_starts = [0]
     norm_pos = 0
     orig_pos = 0
-    for match in _NORMALISE.finditer(original):
-        start, end = match.span()
+    for trigger in _TRIGGER.finditer(original):
+        start = trigger.start()
+        if start < orig_pos:
+            continue  # inside the previous edit
+        match = _NORMALISE.match(original, start)
+        if match is None:
+            continue
+        end = match.end()
         if start == end:
             continue
         if start > orig_pos:
