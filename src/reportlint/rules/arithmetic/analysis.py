@@ -85,8 +85,11 @@ class TableAnalysis:
         return self.fix is not None and result in self.fix.explains
 
 
-def _resolve(table: BoundTable, terms: Iterable[Term], bound_rows: frozenset[str]) -> list[Term]:
+def _resolve(table: BoundTable, terms: Sequence[Term], bound_rows: frozenset[str]) -> Sequence[Term]:
     """Replace terms on rows the report does not break down by their parent row, once."""
+    cells = table.cells
+    if all((term.row, term.column) in cells for term in terms):
+        return terms  # the usual case: every cell is there
     resolved: list[Term] = []
     used: set[tuple[int, str, str]] = set()
     for term in terms:
@@ -109,6 +112,11 @@ def _resolve(table: BoundTable, terms: Iterable[Term], bound_rows: frozenset[str
     return resolved
 
 
+def _numbers(table: BoundTable) -> dict[CellRef, Decimal]:
+    """The table's cells that hold numbers: the only ones an equation can be checked with."""
+    return {ref: cell.value.value for ref, cell in table.cells.items() if cell.value.kind == "number"}  # type: ignore[misc]
+
+
 def _sum(terms: Sequence[Term], cells: dict[CellRef, BoundCell], overrides: dict[CellRef, Decimal] | None = None) -> Decimal:
     total = Decimal(0)
     for term in terms:
@@ -118,21 +126,20 @@ def _sum(terms: Sequence[Term], cells: dict[CellRef, BoundCell], overrides: dict
     return total
 
 
-def evaluate(table: BoundTable, equation: Equation, bound_rows: frozenset[str] | None = None) -> EquationResult:
+def evaluate(table: BoundTable, equation: Equation, bound_rows: frozenset[str] | None = None,
+             numbers: dict[CellRef, Decimal] | None = None) -> EquationResult:
     if bound_rows is None:
         bound_rows = frozenset(row for row, _ in table.cells)
+    if numbers is None:
+        numbers = _numbers(table)
     left_terms = _resolve(table, equation.left, bound_rows)
     right_terms = _resolve(table, equation.right, bound_rows)
-    terms = tuple(left_terms + right_terms)
-    unverifiable = tuple(
-        (term.row, term.column)
-        for term in terms
-        if (term.row, term.column) not in table.cells or not table.cells[(term.row, term.column)].value.is_number
-    )
+    terms = (*left_terms, *right_terms)
+    unverifiable = tuple((term.row, term.column) for term in terms if (term.row, term.column) not in numbers)
     if unverifiable:
         return EquationResult(equation, "unverifiable", terms, unverifiable_cells=unverifiable, left_count=len(left_terms))
-    left = _sum(left_terms, table.cells)
-    right = _sum(right_terms, table.cells)
+    left = sum((term.sign * numbers[(term.row, term.column)] for term in left_terms), Decimal(0))
+    right = sum((term.sign * numbers[(term.row, term.column)] for term in right_terms), Decimal(0))
     status: Status = "ok" if _holds(equation.relation, left, right) else "fail"
     return EquationResult(equation, status, terms, left, right, left_count=len(left_terms))
 
@@ -154,11 +161,12 @@ class _FixSearch:
         self.through: dict[CellRef, list[int]] = {}
         for index, result in enumerate(self.results):
             coefficients: dict[CellRef, int] = {}
-            for cell in set(result.cells):
-                value = result.coefficient(cell)
-                if value:
-                    coefficients[cell] = value
-                    self.through.setdefault(cell, []).append(index)
+            for position, term in enumerate(result.terms):  # one pass: Σ sign, − on the right
+                ref = (term.row, term.column)
+                coefficients[ref] = coefficients.get(ref, 0) + term.sign * (1 if position < result.left_count else -1)
+            coefficients = {ref: value for ref, value in coefficients.items() if value}
+            for ref in coefficients:
+                self.through.setdefault(ref, []).append(index)
             self.coefficients.append(coefficients)
 
     def solve(self, cells: Sequence[CellRef]) -> dict[CellRef, Decimal] | None:
@@ -223,5 +231,6 @@ def find_fix(table: BoundTable, results: Sequence[EquationResult]) -> Fix | None
 
 def analyse(table: BoundTable, equations: Iterable[Equation]) -> TableAnalysis:
     bound_rows = frozenset(row for row, _ in table.cells)
-    results = tuple(evaluate(table, equation, bound_rows) for equation in equations if equation.table == table.key)
+    numbers = _numbers(table)
+    results = tuple(evaluate(table, equation, bound_rows, numbers) for equation in equations if equation.table == table.key)
     return TableAnalysis(table, results, find_fix(table, results))

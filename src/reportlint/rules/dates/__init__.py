@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from reportlint.binding import BoundReport
+from reportlint.rules.base import RuleContext
 from reportlint.parsing.numerals import parse_date
 from reportlint.source import Span
 
@@ -30,9 +31,12 @@ _SIGNED = re.compile(r"^\S{2,40}?(?:局|委|办|办事处|政府|街道|镇|乡|
 SIGNATURE_PARAGRAPHS = 3
 
 
-def report_dates(report: BoundReport) -> list[ReportDate]:
+def report_dates(report: BoundReport, ctx: RuleContext | None = None) -> list[ReportDate]:
     """Dates the report gives for itself: signature lines (alone, or after the organ's name at
-    the end of a section) and labelled dates (填表时间, 发布日期 …)."""
+    the end of a section) and labelled dates (填表时间, 发布日期 …). With a rule context, found
+    once per report and shared by the date rules."""
+    if ctx is not None:
+        return ctx.shared("report-dates", lambda: report_dates(report))
     found = [ReportDate("signature", line.date, line.text, line.span) for line in report.document.dates() if line.date]
     for _, section in report.document.all_sections():
         paragraphs = list(section.paragraphs())[-SIGNATURE_PARAGRAPHS:]

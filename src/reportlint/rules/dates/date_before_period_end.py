@@ -25,7 +25,7 @@ class DateBeforePeriodEnd(Rule):
         end = period_end(report)
         if end is None:
             return
-        for found in report_dates(report):
+        for found in report_dates(report, ctx):
             if found.date <= end:
                 ctx.report(
                     found.span,

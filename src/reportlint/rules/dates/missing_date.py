@@ -21,7 +21,7 @@ class MissingDate(Rule):
     good_example = example(tail="某某街道办事处\n\n2021年1月13日\n")
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
-        if report.legacy or report_dates(report):
+        if report.legacy or report_dates(report, ctx):
             return
         last = report.document.sections[-1].span if report.document.sections else None
         ctx.report(

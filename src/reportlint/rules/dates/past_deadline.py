@@ -67,7 +67,7 @@ class PastDeadline(Rule):
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         if report.year is None:
             return
-        dates = report_dates(report)
+        dates = report_dates(report, ctx)
         chosen = next((d for d in dates if d.kind in ("发布日期", "发布时间")), None) or next(
             (d for d in dates if d.kind == "signature"), None) or (dates[0] if dates else None)
         if chosen is None:

@@ -29,7 +29,7 @@ class TemplateLeftover(Rule):
             return
         wanted = [(text, label_key(text, keep_enumerator=True)) for text in report.template.leftovers]
         # The words inside each leftover, to skip quickly the texts that cannot contain one.
-        cores = [re.sub(r"[（）()，,]", "", text) for text in report.template.leftovers]
+        cores = re.compile("|".join(re.escape(re.sub(r"[（）()，,]", "", text)) for text in report.template.leftovers))
         # (text, node) pairs; a node's span is only worked out for the few that match.
         places = [(paragraph.text, paragraph) for paragraph in report.document.paragraphs()]
         places += [(f"{s.numeral}、{s.title}", s) for _, s in report.document.all_sections()]
@@ -37,7 +37,7 @@ class TemplateLeftover(Rule):
             if isinstance(block, Table):
                 places += [(cell.text, cell) for row in block.rows for cell in row.cells if cell.text]
         for text, node in places:
-            if not any(core in text for core in cores):
+            if not cores.search(text):
                 continue
             key = label_key(text, keep_enumerator=True)
             for leftover, leftover_key in wanted:
