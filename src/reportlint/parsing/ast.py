@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Union
+from typing import Iterator, Literal, NamedTuple, Union
 
 from reportlint.source import SourceMap, Span
 
@@ -32,27 +32,26 @@ class DateLine:
     kind: Literal["date"] = field(default="date", repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell. Reports hold hundreds of cells and findings name a few, so the span is
-    worked out when asked for, from offsets in the normalised text."""
+    worked out when asked for, from offsets in the normalised text. (A named tuple rather than
+    a frozen dataclass: just as immutable, and several times cheaper to create.)"""
 
     text: str
     start: int
     end: int
-    source_map: SourceMap = field(repr=False, compare=False)
+    source_map: SourceMap
 
     @property
     def span(self) -> Span:
         return self.source_map.span(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     cells: tuple[Cell, ...]
     start: int
     end: int
-    source_map: SourceMap = field(repr=False, compare=False)
+    source_map: SourceMap
 
     @property
     def span(self) -> Span:

@@ -18,6 +18,20 @@ from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer, LexerState
 
 
+def _line_token(kind: str, value: str, start: int, line: int, end: int) -> Token:
+    """A lark Token for a whole line, made directly: Token's own constructor spends most of its
+    time on arguments this lexer never passes, and there is one token per line."""
+    token = str.__new__(Token, value)
+    token.type = kind
+    token.value = value
+    token.start_pos = start
+    token.end_pos = end
+    token.line = token.end_line = line
+    token.column = 1
+    token.end_column = end - start + 1
+    return token
+
+
 class LineLexer(Lexer):
     __future_interface__ = 2  # lark's current custom-lexer interface
 
@@ -42,7 +56,6 @@ class LineLexer(Lexer):
                 found = match(text, position, end + 1 if end < length else end)
                 if found is None or found.end() != end:
                     raise UnexpectedCharacters(text, position, line, 1, allowed=set(self.names))
-                kind = found.lastgroup
-                yield Token(kind, text[position:end], position, line, 1, line, end - position + 1, end)
+                yield _line_token(found.lastgroup, text[position:end], position, line, end)
             position = end + 1
             line += 1

@@ -211,13 +211,13 @@ class AstBuilder(Transformer):
 
     def _cell(self, token: Token, start: int, end: int) -> Cell:
         """A cell for ``token[start:end]``, trimmed, placed over the trimmed text."""
-        raw = str(token)[start:end]
+        raw = token[start:end]  # slicing the token gives a plain str, without copying it whole
         stripped = raw.strip()
-        left = token.start_pos + start + (raw.find(stripped) if stripped else 0)
+        left = token.start_pos + start + (len(raw) - len(raw.lstrip()) if stripped else 0)
         return Cell(stripped, left, left + len(stripped), self.source.map)
 
     def _split_row(self, token: Token, separator: str) -> Row:
-        value = str(token)
+        value = token
         bounds = []
         start = 0
         position = value.find(separator)
