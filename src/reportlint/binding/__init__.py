@@ -21,7 +21,7 @@ from reportlint.templates import (
     SectionSpec,
     TableSpec,
     TemplateSpec,
-    is_annotation,
+    label_base,
     label_key,
 )
 
@@ -180,18 +180,12 @@ def title_year(document: Document) -> int | None:
 
 
 def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table]) -> dict[str, list[str]]:
-    keys = {label_key(cell.text) for table in tables for row in table.rows for cell in row.cells if cell.text}
-    scores: dict[str, list[str]] = {}
-    for spec in templates:
-        found = []
-        for label in spec.signature:
-            wanted = label_key(label)
-            # The label itself, or followed by a note in brackets (采购总金额（单位：万元）);
-            # not inside a longer label (处理决定数量 is not 本年处理决定数量).
-            if wanted in keys or any(key.startswith(wanted) and is_annotation(key[len(wanted):]) for key in keys):
-                found.append(label)
-        scores[spec.id] = found
-    return scores
+    keys = {label_key(cell.text) for table in tables for row in table.rows for cell in row.cells
+            if cell.text and not is_value_text(cell.text)}
+    # A label counts as itself or followed by a note or unit (采购总金额（单位：万元）), never
+    # inside a longer label (处理决定数量 is not 本年处理决定数量).
+    bases = keys | {label_base(key) for key in keys}
+    return {spec.id: [label for label in spec.signature if label_key(label) in bases] for spec in templates}
 
 
 def choose_template(
@@ -232,9 +226,12 @@ def _fit(values: list[Cell], expected: int) -> list[Cell] | None:
     return values if len(values) == expected else None
 
 
+_RULE_CELL = re.compile(r"[-—:|]{3,}")
+
+
 def _is_rule_row(cells: Sequence[Cell]) -> bool:
     """A row of ``---`` left over from a Markdown conversion."""
-    return bool(cells) and all(re.fullmatch(r"[-—:|]{3,}", cell.text or "---") for cell in cells)
+    return bool(cells) and all(_RULE_CELL.fullmatch(cell.text or "---") for cell in cells)
 
 
 def _empty_cell_at(label: Cell | Row) -> Cell:
@@ -416,7 +413,7 @@ class _BlockBinder(_TableBinder):
                 continue
             if block is not None and not any(cell.text for cell in values) and self.names_columns(block, labels):
                 # A header row whose 信息内容 cell was lost (merged, or split across a page).
-                block_columns[block.key] = self.read_header(block.key, block.columns, labels)
+                block_columns[block.key] = self.read_header(block.key, labels)
                 continue
             if label_key(labels[0].text) == header_key:
                 if block is None:
@@ -424,9 +421,9 @@ class _BlockBinder(_TableBinder):
                     # whose columns this header names.
                     block = self.block_from_header(labels[1:])
                 if block is not None:
-                    block_columns[block.key] = self.read_header(block.key, block.columns, labels[1:])
+                    block_columns[block.key] = self.read_header(block.key, labels[1:])
                 continue
-            if block is None or LabelIndex((t, r.key) for r in block.rows for t in r.labels).find(labels[-1].text) is None:
+            if block is None or block.row_index.find(labels[-1].text) is None:
                 found = spec.row_index.find(labels[-1].text)
                 owner = spec.block(found[0].partition(".")[0]) if found else None
                 if owner is not None and owner is not block and block is None:
@@ -435,14 +432,13 @@ class _BlockBinder(_TableBinder):
 
     @staticmethod
     def names_columns(block, labels: list[Cell]) -> bool:
-        index = LabelIndex((label, column.key) for column in block.columns for label in column.labels)
-        return bool(labels) and all(index.find(cell.text) for cell in labels)
+        return bool(labels) and all(block.column_index.find(cell.text) for cell in labels)
 
     def block_from_header(self, labels: list[Cell]):
         return next((block for block in self.spec.blocks if self.names_columns(block, labels)), None)
 
-    def read_header(self, block_key: str, columns: Sequence[ColumnSpec], labels: list[Cell]) -> list[str | None]:
-        index = LabelIndex((label, column.key) for column in columns for label in column.labels)
+    def read_header(self, block_key: str, labels: list[Cell]) -> list[str | None]:
+        index = self.spec.block(block_key).column_index
         order: list[str | None] = []
         for cell in labels:
             match = index.find(cell.text)
@@ -465,7 +461,7 @@ class _BlockBinder(_TableBinder):
         label = labels[-1]
         match = None
         if block is not None:
-            match = LabelIndex((text, row.key) for row in block.rows for text in row.labels).find(label.text)
+            match = block.row_index.find(label.text)
         if match is not None:
             row_key = f"{block.key}.{match[0]}"
         else:

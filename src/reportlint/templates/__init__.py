@@ -53,6 +53,17 @@ def label_key(text: str, *, keep_enumerator: bool = False) -> str:
 _ANNOTATION = re.compile(r"^(?:[(/:：\-—_|,，].*|单位.*|(?:亿元|万元|元|件|个|项|条|次))$")
 
 
+_ANNOTATION_START = re.compile(r"[(/:：\-—_|,，]|单位|(?:亿元|万元|元|件|个|项|条|次)$")
+
+
+def label_base(key: str) -> str:
+    """A label key without the note or unit that follows it (采购总金额(万元) → 采购总金额)."""
+    match = _ANNOTATION_START.search(key)
+    if match and match.start() and is_annotation(key[match.start():]):
+        return key[: match.start()]
+    return key
+
+
 def is_annotation(rest: str) -> bool:
     """What may follow a label without making it another label: a bracketed or separated
     note, or a unit."""
@@ -162,6 +173,14 @@ class BlockSpec:
     header: str
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
+
+    @functools.cached_property
+    def row_index(self) -> LabelIndex:
+        return LabelIndex((label, row.key) for row in self.rows for label in row.labels)
+
+    @functools.cached_property
+    def column_index(self) -> LabelIndex:
+        return LabelIndex((label, column.key) for column in self.columns for label in column.labels)
 
 
 @dataclass(frozen=True)
