@@ -16,8 +16,6 @@ from reportlint.binding.values import CellValue, is_value_text, read_value
 from reportlint.parsing.ast import Attachment, Cell, Document, Row, Section, Table
 from reportlint.source import Source, Span
 from reportlint.templates import (
-    ColumnSpec,
-    LabelIndex,
     SectionSpec,
     TableSpec,
     TemplateSpec,
