@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lark import Token, Transformer
+
 from reportlint.parsing.ast import (
     Attachment,
     Block,
@@ -23,8 +25,6 @@ from reportlint.parsing.ast import (
 )
 from reportlint.parsing.numerals import HEADING_NUMERAL, heading_number, parse_date
 from reportlint.source import Source, Span
-
-from lark import Token, Transformer
 
 if TYPE_CHECKING:
     from lark import Lark

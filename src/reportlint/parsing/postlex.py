@@ -1,15 +1,17 @@
-"""Rewrites the grammar's line tokens where one line of lookahead is not enough for LALR.
+"""Rewrites the line tokens where one token of lookahead is not enough for LALR.
 
-Three decisions need the lines around a line:
+Tokens arrive one per non-blank line (a gap in line numbers is a blank line). Decisions that
+need the lines around a line are made here:
 
-* a blank line between two one-cell-per-line cells is a row break (``_ROW_BREAK``); anywhere
-  else it is dropped, and a pipe or tab row after it starts a new table;
+* a blank line between two one-cell-per-line cells is a row break; anywhere else it is dropped,
+  and a pipe or tab row after it starts a new table;
 * every table starts with ``_TABLE_START``, so the grammar never has to guess where a table ends;
 * a short untabbed line sandwiched between cells is the second half of a cell label broken over
   two lines (``本年新`` / ``制作数量``): it becomes ``CELL_CONT``;
 * a ``一、``-style line is a section heading only if its numeral moves the section count forward
-  (``四、结转下年度继续办理`` inside table 3 does not) and it is not wedged between table lines.
-"""
+  (``四、结转下年度继续办理`` inside table 3 does not) and it is not wedged between table lines;
+* finally the lines of each one-cell-per-line row are gathered into one ``CELL_ROW`` token, so
+  the parser handles a row at once, as it does a pipe or tab row."""
 
 from __future__ import annotations
 
