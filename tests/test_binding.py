@@ -164,3 +164,9 @@ def test_a_unit_written_beside_a_column_label(header, unit):
 def test_a_label_with_words_added_is_another_label():
     report = parse(applications_table().replace("| （一）予以公开 |", "| （一）予以公开小计 |"))
     assert "unknown-row" in {m.kind for m in report.table("applications").misfits}
+
+
+def test_a_period_whose_end_date_omits_the_year():
+    report = parse("2022年上海市政府信息公开工作年度报告\n\n一、总体情况\n\n本年度报告中所列数据统计期限为2022年1月1日至12月31日。\n")
+    start, end, _ = report.period
+    assert (start.isoformat(), end.isoformat()) == ("2022-01-01", "2022-12-31")

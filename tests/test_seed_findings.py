@@ -85,3 +85,12 @@ def test_a_signature_date_on_the_organ_line_counts():
     late = lint_text(report(tail="某某街道办事处　2021年2月13日\n"))
     assert not [f for f in on_time if f.category == "date"]
     assert [f.code for f in late if f.category == "date"] == ["RL304"]
+
+
+def test_a_subtotal_on_a_group_heading_is_named_as_such():
+    from reportlint.engine import Config, Linter
+    from reportlint.rules._examples import applications_table
+
+    text = applications_table().replace("| （三）不予公开 | 1.属于国家秘密 |", "| （三）不予公开 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n|  | 1.属于国家秘密 |")
+    findings = Linter(Config(select=["RL109"])).lint_text(text).findings
+    assert [f.evidence.get("subtotal") for f in findings] == [True]

@@ -145,8 +145,9 @@ class BoundReport:
 # Report-level facts: year, statistics period, template
 
 _YEAR = re.compile(r"(20\d{2}|19\d{2})年")
+# 统计期限自2020年1月1日起至2020年12月31日止; also …为2022年1月1日至12月31日 (no year at the end).
 _PERIOD = re.compile(
-    r"统计(?:期限|时限|时间|区间|期间)[^。\n]{0,12}?(\d{4})年(\d{1,2})月(\d{1,2})日[^。\n\d]{0,8}?(\d{4})年(\d{1,2})月(\d{1,2})日"
+    r"统计(?:期限|时限|时间|区间|期间)[^。\n]{0,12}?(\d{4})年(\d{1,2})月(\d{1,2})日[^。\n\d]{0,8}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
 )
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]\s*$")
 
@@ -165,7 +166,7 @@ def find_period(document: Document) -> tuple[Any, Any, Span] | None:
         match = _PERIOD.search(paragraph.text)
         if match:
             start = _date_or_none(*match.group(1, 2, 3))
-            end = _date_or_none(*match.group(4, 5, 6))
+            end = _date_or_none(match.group(4) or match.group(1), *match.group(5, 6))
             return start, end, paragraph.span
     return None
 

@@ -43,14 +43,26 @@ class MissingRow(Rule):
                                    f"Table {spec.number} has no header row; columns were read in the template's order",
                                    location=ctx.cell_location(table))
                     elif misfit.kind == "values-on-group-row":
-                        grouped.add(misfit.detail["row"])
-                        children = [short_label(row.label) for row in spec.all_rows() if row.parent == misfit.detail["row"]]
+                        group = misfit.detail["row"]
+                        children = [row for row in spec.all_rows() if row.parent == group]
+                        names = [short_label(row.label) for row in children]
+                        location = ctx.cell_location(table, row=group)
+                        if any(row.key in table.rows_found for row in children):
+                            # The sub-rows are there: the figures on the heading are a subtotal.
+                            ctx.report(
+                                misfit.span,
+                                f"“{misfit.detail['label']}”在模板中是分组标题，不应填写数字（模板没有小计行）",
+                                f"“{misfit.detail['label']}” is a group heading in the template and holds no figures (there is no subtotal row)",
+                                location=location, evidence={"row": group, "subtotal": True},
+                            )
+                            continue
+                        grouped.add(group)
                         ctx.report(
                             misfit.span,
-                            f"“{misfit.detail['label']}”在本模板中应分为 {len(children)} 个子项填写（{'、'.join(children)}）",
-                            f"“{misfit.detail['label']}” should be broken down into {len(children)} rows in this template",
-                            location=ctx.cell_location(table, row=misfit.detail["row"]),
-                            evidence={"row": misfit.detail["row"], "sub_rows": children},
+                            f"“{misfit.detail['label']}”在本模板中应分为 {len(names)} 个子项填写（{'、'.join(names)}）",
+                            f"“{misfit.detail['label']}” should be broken down into {len(names)} rows in this template",
+                            location=location,
+                            evidence={"row": group, "sub_rows": names},
                         )
                 if index:  # copies in attachments are compared by duplicate-table-mismatch
                     continue
