@@ -171,3 +171,20 @@ def test_standard_input_is_recognised_by_content():
     code, out, err = run("-", "--select", "RL204", "--format", "json", stdin=(CORPUS / "hongze-2023.pdf").read_bytes())
     findings = json.loads(out)["files"][0]["findings"]
     assert code == 1 and {f["code"] for f in findings} == {"RL204"}
+
+
+def test_prose_about_applications_handled_is_checked(tmp_path):
+    page = (CORPUS / "pingtan-2021.html").read_text(encoding="utf-8")
+    assert "办结69件" in page
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("办结69件", "办结67件"), encoding="utf-8")
+    facts = [f.evidence for f in lint(path) if f.code == "RL501"]
+    assert facts == [{"fact": "applications-handled", "prose": 67, "unit": "件", "table": {"applications/total/total": 69}}]
+
+
+def test_a_missing_extra_is_named(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # as if the extra were not installed
+    with pytest.raises(InputError, match=r"reportlint\[pdf\]"):
+        load_bytes((CORPUS / "huaian-2024.pdf").read_bytes(), "report.pdf")
