@@ -145,3 +145,14 @@ def test_sections_written_as_parts():
     document = parse_text("标题\n\n第一部分 总体情况\n正文\n第二部分　主动公开政府信息情况\n正文\n")
     assert [(s.number, s.numeral, s.title) for s in document.sections] == [
         (1, "一", "总体情况"), (2, "二", "主动公开政府信息情况")]
+
+
+def test_signature_block():
+    from reportlint.parsing import Signature
+
+    separate = parse_text("标题\n\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n某某街道办事处\n2020 年 12 月 17 日\n")
+    assert isinstance(separate.signature, Signature)
+    assert (separate.signature.organ, separate.signature.date) == ("某某街道办事处", dt.date(2020, 12, 17))
+    one_line = parse_text("标题\n\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n某某局 2021.1.13\n")
+    assert (one_line.signature.organ, one_line.signature.date) == ("某某局", dt.date(2021, 1, 13))
+    assert parse_text("标题\n\n一、总体情况\n正文。\n").signature is None

@@ -339,6 +339,9 @@ def bound_model(report) -> dict:
         "legacy": report.legacy,
         "title": report.document.title.text if report.document.title else None,
         "period": [d.isoformat() if d else None for d in report.period[:2]] if report.period else None,
+        "signature": ({"organ": report.document.signature.organ,
+                       "date": report.document.signature.date.isoformat() if report.document.signature.date else None,
+                       "span": span(report.document.signature.span)} if report.document.signature else None),
         "parse_issues": [{"message": issue.message, "span": span(issue.span)} for issue in report.document.issues],
         "sections": [
             {"number": m.section.number, "title": m.section.title, "template_section": m.spec.key if m.spec else None,

@@ -10,6 +10,7 @@ from reportlint.parsing.ast import (
     ParseIssue,
     Row,
     Section,
+    Signature,
     Table,
 )
 from reportlint.parsing.parser import get_parser, parse_source, parse_text
@@ -24,6 +25,7 @@ __all__ = [
     "ParseIssue",
     "Row",
     "Section",
+    "Signature",
     "Table",
     "get_parser",
     "parse_source",

@@ -107,6 +107,17 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class Signature:
+    """The signature block at the end of the body: the issuing organ (when it has a line of its
+    own, or stands before the date on the same line) and the date."""
+
+    organ: str | None
+    date: _dt.date | None
+    date_text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class ParseIssue:
     """Text the grammar could not read; the line was skipped and the rest parsed."""
 
@@ -123,6 +134,7 @@ class Document:
     attachments: tuple[Attachment, ...]
     issues: tuple[ParseIssue, ...]
     span: Span
+    signature: Signature | None = None
 
     def all_sections(self) -> Iterator[tuple[Attachment | None, Section]]:
         """Every section, body first, then those inside attachments, with their attachment."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,7 @@ from reportlint.parsing.ast import (
     ParseIssue,
     Row,
     Section,
+    Signature,
     Table,
 )
 from reportlint.parsing.numerals import HEADING_NUMERAL, heading_number, parse_date
@@ -113,7 +115,8 @@ def parse_source(source: Source) -> Document:
         return Document(None, (), (), (), tuple(issues), source.map.span(0, len(source.text)))
     preamble, sections, attachments = tree
     title, preamble = _title(preamble, source.map)
-    return Document(title, preamble, sections, attachments, tuple(issues), source.map.span(0, len(source.text)))
+    return Document(title, preamble, sections, attachments, tuple(issues), source.map.span(0, len(source.text)),
+                    _signature(sections, source.map))
 
 
 class AstBuilder(Transformer):
@@ -234,6 +237,33 @@ class AstBuilder(Transformer):
                 bounds = bounds[:-1]
         cells = tuple(self._cell(token, a, b) for a, b in bounds)
         return Row(cells, token.start_pos, token.end_pos, self.source.map)
+
+
+# An organ's name and a date on one line: 某某街道办事处 2021年1月13日
+_SIGNED_LINE = re.compile(r"^(\S.{0,38}?)\s*(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})$")
+_MAX_ORGAN_LENGTH = 40
+# How many blocks at the end of the body the signature may take.
+_SIGNATURE_BLOCKS = 3
+
+
+def _signature(sections: tuple[Section, ...], source_map) -> Signature | None:
+    """The date at the end of the body's last section, and the organ's line before it."""
+    if not sections:
+        return None
+    tail = sections[-1].blocks[-_SIGNATURE_BLOCKS:]
+    for index in range(len(tail) - 1, -1, -1):
+        block = tail[index]
+        if isinstance(block, DateLine):
+            before = tail[index - 1] if index else None
+            organ = before.text if isinstance(before, Paragraph) and len(before.text) <= _MAX_ORGAN_LENGTH \
+                and not before.text.endswith(("。", "；", "：")) else None
+            start = before.span if organ else block.span
+            return Signature(organ, block.date, block.text, source_map.original_span(start.start, block.span.end))
+        if isinstance(block, Paragraph):
+            match = _SIGNED_LINE.match(block.text)
+            if match and len(match.group(1)) <= _MAX_ORGAN_LENGTH:
+                return Signature(match.group(1).strip(), parse_date(match.group(2)), match.group(2), block.span)
+    return None
 
 
 def _title(preamble: tuple[Block, ...], source_map) -> tuple[Paragraph | None, tuple[Block, ...]]:
