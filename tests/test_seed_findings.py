@@ -94,3 +94,21 @@ def test_a_subtotal_on_a_group_heading_is_named_as_such():
     text = applications_table().replace("| （三）不予公开 | 1.属于国家秘密 |", "| （三）不予公开 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n|  | 1.属于国家秘密 |")
     findings = Linter(Config(select=["RL109"])).lint_text(text).findings
     assert [f.evidence.get("subtotal") for f in findings] == [True]
+
+
+def test_prose_findings_point_at_the_words(seed_text):
+    text = seed_text("chengyue")
+    lines = text.splitlines()
+    pointed = {lines[f.span.line - 1][f.span.column - 1 : f.span.end_column - 1]
+               for f in lint_text(text) if f.code == "RL501"}
+    assert pointed == {"52个", "878.86万元"}
+
+
+def test_a_garbled_date_is_pointed_at():
+    from reportlint.engine import Config, Linter
+    from reportlint.rules._examples import report
+
+    text = report(tail="某某街道办事处于202021年1月13日印发本报告。\n")
+    (finding,) = [f for f in Linter(Config(select=["RL302"])).lint_text(text).findings]
+    line = text.splitlines()[finding.span.line - 1]
+    assert line[finding.span.column - 1 : finding.span.end_column - 1] == "202021年1月13日"

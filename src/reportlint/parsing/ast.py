@@ -20,6 +20,16 @@ class Paragraph:
     text: str
     span: Span
     kind: Literal["paragraph"] = field(default="paragraph", repr=False)
+    # Where the text starts in the normalised source, so a finding can point at words in it.
+    start: int = field(default=-1, repr=False, compare=False)
+    source_map: SourceMap | None = field(default=None, repr=False, compare=False)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` in the original file (the whole paragraph's, when
+        the paragraph was assembled from several lines)."""
+        if self.source_map is None or self.start < 0:
+            return self.span
+        return self.source_map.span(self.start + start, self.start + end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,9 +33,9 @@ class ProseSum(Rule):
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         for paragraph in report.document.paragraphs():
             for sentence_match in re.finditer(r"[^。！？!?]+", paragraph.text):
-                self.check_sentence(sentence_match.group(), paragraph, ctx)
+                self.check_sentence(sentence_match.group(), sentence_match.start(), paragraph, ctx)
 
-    def check_sentence(self, sentence: str, paragraph, ctx: RuleContext) -> None:
+    def check_sentence(self, sentence: str, offset: int, paragraph, ctx: RuleContext) -> None:
         total_match = _TOTAL.search(sentence)
         if not total_match:
             return
@@ -64,7 +64,7 @@ class ProseSum(Rule):
             return
         relation = "多于" if added > total else "少于"
         ctx.report(
-            paragraph.span,
+            paragraph.span_of(offset + total_match.start(), offset + len(sentence)),
             f"正文所列分项之和 {added}{unit}{relation}总数 {total}{unit}（“{sentence[:40]}…”）",
             f"The parts listed in the prose add up to {added} where the total is {total} (“{sentence[:40]}…”)",
             location=Location(),

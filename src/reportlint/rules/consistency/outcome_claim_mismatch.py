@@ -49,7 +49,7 @@ class OutcomeClaimMismatch(Rule):
                     continue
                 names = "、".join(sorted({_NAMES[key.split(".")[1]] for key in nonzero}))
                 ctx.report(
-                    paragraph.span,
+                    paragraph.span_of(match.start(), match.end()),
                     f"正文称“{match.group()}”，但表四有{names}的案件",
                     f"The prose says “{match.group()}” but table 4 has cases that are {names}",
                     location=Location(table="reviews"),

@@ -43,7 +43,7 @@ class PercentageMismatch(Rule):
                     continue
                 computed = (count / bases[0] * 100).quantize(Decimal(1) / (10 ** max(decimals, 1)))
                 ctx.report(
-                    paragraph.span,
+                    paragraph.span_of(match.start(), match.end()),
                     f"正文“{match.group()}”与表三不符：{count}/{bases[0]} = {computed}%",
                     f"“{match.group()}” does not follow from table 3: {count}/{bases[0]} = {computed}%",
                     location=Location(table="applications"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Any, Iterator
 
 from reportlint.binding import BoundReport
 from reportlint.parsing import Paragraph
@@ -31,40 +31,54 @@ class ProseFact:
     value: Decimal
     unit: str
     text: str  # the sentence
-    span: Span
+    span: Span  # of the number and its unit
     definition: dict
 
 
-def _clauses(sentence: str) -> list[str]:
-    return [match.group() for match in _CLAUSE.finditer(sentence)]
+class _Clause(str):
+    """A clause of a sentence that remembers where it starts in its paragraph."""
+
+    offset: int
 
 
-def _numbers(clause: str, units: list[str]) -> list[tuple[int, Decimal, str]]:
-    """(position, value, unit) of every number followed by one of ``units``."""
+def _clauses(sentence: str, offset: int) -> list[_Clause]:
+    clauses = []
+    for match in _CLAUSE.finditer(sentence):
+        clause = _Clause(match.group())
+        clause.offset = offset + match.start()
+        clauses.append(clause)
+    return clauses
+
+
+# (position in the paragraph, value, unit, end position)
+_Found = tuple[int, Decimal, str, int]
+
+
+def _numbers(clause: _Clause, units: list[str]) -> list[_Found]:
+    """Every number in ``clause`` followed by one of ``units``."""
     ordered = sorted(units, key=len, reverse=True)  # 万元 before 元
     found = []
     for match in _NUMBER.finditer(clause):
         unit = next((u for u in ordered if clause[match.end() :].startswith(u)), None)
         if unit:
-            found.append((match.start(), Decimal(match.group(1)), unit))
+            found.append((clause.offset + match.start(), Decimal(match.group(1)), unit, clause.offset + match.end() + len(unit)))
     return found
 
 
-def _find_number(clauses: list[str], start: int, keyword_at: int, definition: dict) -> tuple[Decimal, str] | None:
+def _find_number(clauses: list[_Clause], start: int, keyword_at: int, definition: dict) -> _Found | None:
     """The fact's number: in the keyword's own clause (after the keyword if there is one there,
     else before it: 收到70件申请), or else in the next clauses that are still about it."""
     units = definition["units"]
     own = _numbers(clauses[start], units)
     if own:
-        after = [item for item in own if item[0] >= keyword_at]
-        position, value, unit = (after or own[-1:])[0]
-        return value, unit
+        after = [item for item in own if item[0] >= clauses[start].offset + keyword_at]
+        return (after or own[-1:])[0]
     for clause in clauses[start + 1 : start + 1 + FOLLOWING_CLAUSES]:
         if any(word in clause for word in definition.get("exclude", ())):
             return None
         found = _numbers(clause, units)
         if found:
-            return found[0][1], found[0][2]
+            return found[0]
     return None
 
 
@@ -72,22 +86,24 @@ def extract_facts(report: BoundReport) -> Iterator[ProseFact]:
     if report.template is None:
         return
     definitions = report.template.prose_facts
-    texts: list[tuple[str, Span]] = [(p.text, p.span) for p in report.document.paragraphs() if isinstance(p, Paragraph)]
+    texts: list[tuple[str, Any]] = [(p.text, p) for p in report.document.paragraphs() if isinstance(p, Paragraph)]
     texts += [(s.title, s.heading_span) for _, s in report.document.all_sections()]
-    for text, span in texts:
+    for text, where in texts:
         for sentence_match in _SENTENCE.finditer(text):
             sentence = sentence_match.group()
             relevant = [d for d in definitions if any(keyword in sentence for keyword in d["keywords"])]
             if not relevant:
                 continue
-            clauses = _clauses(sentence)
+            clauses = _clauses(sentence, sentence_match.start())
             for definition in relevant:
-                fact = _match(definition, sentence, clauses)
-                if fact is not None:
-                    yield ProseFact(definition["id"], fact[0], fact[1], sentence.strip(), span, definition)
+                found = _match(definition, sentence, clauses)
+                if found is not None:
+                    position, value, unit, end = found
+                    span = where.span_of(position, end) if isinstance(where, Paragraph) else where
+                    yield ProseFact(definition["id"], value, unit, sentence.strip(), span, definition)
 
 
-def _match(definition: dict, sentence: str, clauses: list[str]) -> tuple[Decimal, str] | None:
+def _match(definition: dict, sentence: str, clauses: list[_Clause]) -> _Found | None:
     verbs = definition.get("verbs") or []
     if verbs and not any(verb in sentence for verb in verbs):
         return None

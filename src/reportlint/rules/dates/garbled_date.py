@@ -3,6 +3,7 @@ import re
 
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
+from reportlint.parsing import Paragraph
 from reportlint.rules._examples import report as example
 from reportlint.rules.base import Rule, RuleContext
 
@@ -29,23 +30,27 @@ class GarbledDate(Rule):
     good_example = example(tail="某某街道办事处\n\n2021年1月13日\n")
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
-        texts = [(p.text, p.span) for p in report.document.paragraphs()]
-        texts += [(line.text, line.span) for line in report.document.dates()]
-        for text, span in texts:
+        texts = [(p.text, p) for p in report.document.paragraphs()]
+        texts += [(line.text, line) for line in report.document.dates()]
+        for text, node in texts:
             if "年" not in text and "日" not in text:
                 continue
+
+            def where(match, node=node):  # the date itself, where the node can say
+                return node.span_of(match.start(), match.end()) if isinstance(node, Paragraph) else node.span
+
             reported = False
             for match in _DATE_LIKE.finditer(text):
                 year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
                 if len(year) != 4 or not self._valid(int(year), month, day):
-                    self._report(ctx, span, match.group(0))
+                    self._report(ctx, where(match), match.group(0))
                     reported = True
             if reported:
                 continue
             for pattern in (_LONG_YEAR, _LONG_DAY):
                 match = pattern.search(text)
                 if match:
-                    self._report(ctx, span, match.group(0))
+                    self._report(ctx, where(match), match.group(0))
                     break
 
     @staticmethod
