@@ -170,3 +170,10 @@ def test_a_period_whose_end_date_omits_the_year():
     report = parse("2022年上海市政府信息公开工作年度报告\n\n一、总体情况\n\n本年度报告中所列数据统计期限为2022年1月1日至12月31日。\n")
     start, end, _ = report.period
     assert (start.isoformat(), end.isoformat()) == ("2022-01-01", "2022-12-31")
+
+
+def test_a_group_label_glued_to_its_row_label():
+    text = applications_table({"（一）": "4 0 0 0 0 0 4"}).replace("| 三、本年度办理结果 | （一）予以公开 |", "| 三、本年度办理结果（一）予以公开 | |")
+    table = parse(text).table("applications")
+    assert table.number("outcome.granted", "total") == 4
+    assert not [m for m in table.misfits if m.kind == "unknown-row"]

@@ -297,6 +297,19 @@ class _TableBinder:
                 yield Row(row.cells[start:], row.start, row.end, row.source_map)
 
 
+# Where a new enumerated label starts inside a cell: （一） (二) 1. 2、 — a copy from a PDF or a
+# merged Word cell glues a group label and its row label together (三、本年度办理结果（一）予以公开).
+_ENUMERATED_PART = re.compile(r"(?=[（(][一二三四五六七八九十]{1,3}[)）])|(?<!\d)(?=\d{1,2}[.、．](?!\d))")
+
+
+def _find_glued(spec: TableSpec, text: str):
+    """The row named by the last enumerated part of a label, when the whole label names none."""
+    parts = [part for part in _ENUMERATED_PART.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    return spec.row_index.find(parts[-1])
+
+
 class _GridBinder(_TableBinder):
     """Table 3: rows named by labels, a fixed set of columns named in a two-level header."""
 
@@ -357,7 +370,7 @@ class _GridBinder(_TableBinder):
         leaf_cell = None
         leaf_key = None
         for cell in reversed(labels):
-            match = spec.row_index.find(cell.text)
+            match = _find_glued(spec, cell.text) or spec.row_index.find(cell.text)
             if match:
                 leaf_cell, leaf_key = cell, match[0]
                 break

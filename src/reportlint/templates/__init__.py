@@ -50,7 +50,8 @@ def label_key(text: str, *, keep_enumerator: bool = False) -> str:
     return key.rstrip(":：。.")
 
 
-_ANNOTATION = re.compile(r"^(?:[(/:：\-—_|,，].*|单位.*|(?:亿元|万元|元|件|个|项|条|次))$")
+# A note in brackets or after a separator, or a unit — but "(一)…" starts another label.
+_ANNOTATION = re.compile(r"^(?:(?![(（][一二三四五六七八九十]{1,3}[)）])[(/:：\-—_|,，].*|单位.*|(?:亿元|万元|元|件|个|项|条|次))$")
 
 
 _ANNOTATION_START = re.compile(r"[(/:：\-—_|,，]|单位|(?:亿元|万元|元|件|个|项|条|次)$")
