@@ -114,6 +114,8 @@ def test_rules_and_rule_commands():
     assert code == 0 and "本年新收" in out and "Fails" in out and "Passes" in out
     code, _, err = run("rule", "RL999")
     assert code == 2 and "RL999" in err
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("reportlint ") and "unknown" not in out
 
 
 def test_parse_command_prints_the_bound_model():

@@ -29,6 +29,14 @@ def _version() -> str:
         return "0+unknown"
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (reading package metadata is slow to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"reportlint {_version()}")
+        parser.exit()
+
+
 def _split(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
@@ -50,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"reportlint {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input")
     selection = parser.add_argument_group("rule selection (codes, code prefixes, names or categories; comma-separated)")
     selection.add_argument("--select", action="append", help="run only these rules (replaces the configured set)")
@@ -81,9 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _exclude_spec(patterns: list[str]):
+    if not patterns:
+        return None
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns) if patterns else None
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
 def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> tuple[list[str], list[tuple[str, str]]]:
@@ -157,22 +167,78 @@ def _progress(total: int, enabled: bool):
     return progress, lambda _result: progress.advance(task)
 
 
+# Formats the fast path can write without loading plugins: the built-in ones that need no rule docs.
+_CACHED_FORMATS = {
+    "text": ("reportlint.reporting.terminal", "TerminalReporter"),
+    "json": ("reportlint.reporting.json_reporter", "JsonReporter"),
+    "github": ("reportlint.reporting.github", "GithubReporter"),
+}
+
+
+def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
+    """Every file's result from the result cache, or None as soon as one is not there. Answers
+    without importing the parser, the binder or the rules (the configuration is checked against
+    the rule index instead): an unchanged report in a pre-commit hook costs little more than
+    starting Python."""
+    from reportlint.engine.config import validate_config
+    from reportlint.engine.result_cache import ResultCache
+    from reportlint.engine.rule_index import load_index
+    from reportlint.loaders import read_file_bytes
+    from reportlint.source import InputError
+
+    if args.no_cache or not files or "-" in files or (args.format or "text") not in _CACHED_FORMATS:
+        return None
+    index = load_index()
+    cache = ResultCache()
+    if index is None or not cache.enabled:
+        return None
+    checked: set[int] = set()
+    results = []
+    for path in files:
+        config = _config_for(args, path, configs)
+        if id(config) not in checked:
+            validate_config(config, index)
+            checked.add(id(config))
+        try:
+            data = read_file_bytes(path)
+        except InputError:
+            return None  # the full run reports it
+        cached = cache.get(cache.key(data, path, config, args.encoding)) if data.strip() else None
+        if cached is None:
+            return None
+        cached.metadata["cached"] = True
+        results.append(cached)
+    return results
+
+
 def check(args: argparse.Namespace) -> int:
-    from reportlint.engine import get_registry
-    from reportlint.engine.batch import Task, check_data, check_files, linter_for
     from reportlint.findings import FileResult
 
     if not args.paths:
         raise UsageError("没有给出要检查的文件 (no PATH given); 例如 reportlint 报告.txt")
-    registry = get_registry()
-    for problem in registry.errors:
-        print(f"reportlint: {problem}", file=sys.stderr)
     configs: dict = {}
     first = args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-")
     first_config = _config_for(args, first, configs)
     excludes = list(first_config.exclude) + (_split(args.exclude) or [])
     files, missing = _collect(args.paths, excludes, args.force_exclude)
     results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in missing]
+    cached = None if missing else _from_cache(args, files, configs)
+    if cached is not None:
+        import importlib
+
+        module, name = _CACHED_FORMATS[args.format or "text"]
+        reporter_class = getattr(importlib.import_module(module), name)
+        outcome = _Outcome(args.exit_zero)
+        _write(args, (outcome.count(r, _config_for(args, r.path, configs)) for r in cached), first_config.lang,
+               reporter_class, {})
+        return outcome.exit_code
+
+    from reportlint.engine import get_registry
+    from reportlint.engine.batch import Task, check_data, check_files, linter_for
+
+    registry = get_registry()
+    for problem in registry.errors:
+        print(f"reportlint: {problem}", file=sys.stderr)
     tasks: list[Task | None] = []  # None stands for standard input, checked here
     for path in files:
         config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
@@ -196,10 +262,15 @@ def check(args: argparse.Namespace) -> int:
             result = stdin_result if task is None else next(batch)
             yield outcome.count(result, task.config if task else first_config)
 
+    name = args.format or "text"
+    reporter_class = registry.reporters.get(name)
+    if reporter_class is None:
+        raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
+    rules = {code: rule.info() for code, rule in registry.rules.items()}
     if progress:
         progress.start()
     try:
-        _write(args, stream(), first_config.lang, registry)
+        _write(args, stream(), first_config.lang, reporter_class, rules)
     finally:
         if progress:
             progress.stop()
@@ -231,20 +302,14 @@ class _Outcome:
         return EXIT_FINDINGS if self.failing and not self.exit_zero else EXIT_OK
 
 
-def _write(args: argparse.Namespace, results, lang: str, registry) -> None:
-    name = args.format or "text"
-    reporter_class = registry.reporters.get(name)
-    if reporter_class is None:
-        raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
+def _write(args: argparse.Namespace, results, lang: str, reporter_class, rules: dict) -> None:
     color = {"always": True, "never": False}.get(args.color)
-    rules = {code: rule.info() for code, rule in registry.rules.items()}
     if args.output:
         with open(args.output, "w", encoding="utf-8") as stream:
             reporter_class(stream, lang=lang, color=color, rules=rules, version=_version()).report(results)
     else:
-        stream = sys.stdout
-        reporter_class(stream, lang=lang, color=color, rules=rules, version=_version()).report(results)
-        stream.flush()
+        reporter_class(sys.stdout, lang=lang, color=color, rules=rules, version=_version()).report(results)
+        sys.stdout.flush()
 
 
 # -- rules and rule -----------------------------------------------------------------------------

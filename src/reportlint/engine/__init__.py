@@ -1,8 +1,27 @@
-"""The engine: plugins, configuration and the linter. Returns findings; never prints or exits."""
+"""The engine: plugins, configuration and the linter. Returns findings; never prints or exits.
 
-from reportlint.engine.config import Config, ConfigError, find_config, load_config
-from reportlint.engine.linter import LintOutcome, Linter, lint_file, lint_text, parse
-from reportlint.engine.plugins import Registry, get_registry
+Names load on first use, so that a run answered from the result cache never imports the parser,
+the binder or the rules.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "Config": "reportlint.engine.config",
+    "ConfigError": "reportlint.engine.config",
+    "find_config": "reportlint.engine.config",
+    "load_config": "reportlint.engine.config",
+    "LintOutcome": "reportlint.engine.linter",
+    "Linter": "reportlint.engine.linter",
+    "lint_file": "reportlint.engine.linter",
+    "lint_text": "reportlint.engine.linter",
+    "parse": "reportlint.engine.linter",
+    "Registry": "reportlint.engine.plugins",
+    "get_registry": "reportlint.engine.plugins",
+}
 
 __all__ = [
     "Config",
@@ -17,3 +36,17 @@ __all__ = [
     "load_config",
     "parse",
 ]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reportlint.engine.config import Config, ConfigError, find_config, load_config
+    from reportlint.engine.linter import LintOutcome, Linter, lint_file, lint_text, parse
+    from reportlint.engine.plugins import Registry, get_registry
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reportlint.engine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

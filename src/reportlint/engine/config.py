@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportlint.findings import Severity
 
 CONFIG_FILES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
@@ -60,6 +58,8 @@ class Config:
 
 
 def _yaml_with_lines(text: str, path: str) -> tuple[Any, dict[str, int]]:
+    import yaml  # only when there is a configuration file to read
+
     try:
         node = yaml.compose(text)
     except yaml.YAMLError as error:
@@ -229,3 +229,49 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
                         continue
                 return candidate
     return None
+
+
+# -- checking a configuration against the rules ---------------------------------------------------
+
+
+def selector_matches(selector: str, rule: Any) -> bool:
+    """``ALL``, a code (``RL201``), a code prefix (``RL2``), a rule name or a category. ``rule``
+    is anything with ``code``, ``name`` and ``category``: a rule class or a rule-index entry."""
+    wanted = selector.strip()
+    if not wanted:
+        return False
+    if wanted.upper() == "ALL":
+        return True
+    if wanted == rule.name or wanted.lower() == rule.category:
+        return True
+    return rule.code.startswith(wanted.upper())
+
+
+def validate_config(config: Config, rules: list[Any]) -> None:
+    """Every selector must match a rule, every severity and option must name one, and every
+    option must be one the rule has. Raises :class:`ConfigError` naming file, line and key."""
+    groups = {
+        "select": config.select or [],
+        "extend-select": config.extend_select,
+        "ignore": config.ignore,
+        "extend-ignore": config.extend_ignore,
+    }
+    for pattern, codes in config.per_file_ignores.items():
+        groups[f"per-file-ignores.{pattern}"] = codes
+    for key, selectors in groups.items():
+        for selector in selectors:
+            if not any(selector_matches(selector, rule) for rule in rules):
+                raise ConfigError(f"{config.where(key)}: {key}: 没有这条规则 (no rule matches {selector!r})")
+    by_name = {rule.code: rule for rule in rules} | {rule.name: rule for rule in rules}
+    for key in (*config.severity, *config.rule_options):
+        if (by_name.get(key) or by_name.get(key.upper())) is None:
+            raise ConfigError(f"{config.where(key)}: 没有这条规则 (unknown rule {key!r})")
+    for key, options in config.rule_options.items():
+        rule = by_name.get(key) or by_name.get(key.upper())
+        for name in options:
+            if name not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(
+                    f"{config.where(f'rules.{key}.{name}')}: rules.{key}.{name}: "
+                    f"规则 {rule.code} 没有这个选项 (unknown option; known: {known})"
+                )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from reportlint.binding import BoundReport, bind
-from reportlint.engine.config import Config, ConfigError
+from reportlint.engine.config import Config, ConfigError, selector_matches, validate_config
 from reportlint.engine.plugins import Registry, get_registry
 from reportlint.findings import Finding, Severity
 from reportlint.parsing import parse_source
@@ -23,18 +23,6 @@ class LintOutcome:
     findings: list[Finding]
 
 
-def selector_matches(selector: str, rule: type[Rule]) -> bool:
-    """``ALL``, a code (``RL201``), a code prefix (``RL2``), a rule name or a category."""
-    wanted = selector.strip()
-    if not wanted:
-        return False
-    if wanted.upper() == "ALL":
-        return True
-    if wanted == rule.name or wanted.lower() == rule.category:
-        return True
-    return rule.code.startswith(wanted.upper())
-
-
 class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None):
         self.config = config or Config()
@@ -46,31 +34,7 @@ class Linter:
     # -- configuration ------------------------------------------------------------------------
 
     def _validate_selectors(self) -> None:
-        config = self.config
-        groups = {
-            "select": config.select or [],
-            "extend-select": config.extend_select,
-            "ignore": config.ignore,
-            "extend-ignore": config.extend_ignore,
-        }
-        for pattern, codes in config.per_file_ignores.items():
-            groups[f"per-file-ignores.{pattern}"] = codes
-        for key, selectors in groups.items():
-            for selector in selectors:
-                if not any(selector_matches(selector, rule) for rule in self.registry.rules.values()):
-                    raise ConfigError(f"{config.where(key)}: {key}: 没有这条规则 (no rule matches {selector!r})")
-        for key in (*config.severity, *config.rule_options):
-            if self.registry.rule(key) is None:
-                raise ConfigError(f"{config.where(key)}: 没有这条规则 (unknown rule {key!r})")
-        for key, options in config.rule_options.items():
-            rule = self.registry.rule(key)
-            for name in options:
-                if name not in rule.options:
-                    known = ", ".join(rule.options) or "none"
-                    raise ConfigError(
-                        f"{config.where(f'rules.{key}.{name}')}: rules.{key}.{name}: "
-                        f"规则 {rule.code} 没有这个选项 (unknown option; known: {known})"
-                    )
+        validate_config(self.config, list(self.registry.rules.values()))
 
     def _load_templates(self) -> tuple[TemplateSpec, ...]:
         paths = [*self.registry.template_paths, *self.config.templates]

@@ -83,4 +83,9 @@ def build_registry(autoload: bool = True) -> Registry:
 
 @functools.cache
 def get_registry() -> Registry:
-    return build_registry(autoload=not os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"))
+    registry = build_registry(autoload=not os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"))
+    if not registry.errors:  # an index of a partly loaded set of rules would mislead later runs
+        from reportlint.engine.rule_index import save_index
+
+        save_index(registry.rules.values())
+    return registry

@@ -1,0 +1,55 @@
+"""What configuration checking needs to know about the installed rules — codes, names,
+categories, option names — kept as JSON beside the result cache, so that a run answered entirely
+from the cache can check its configuration without importing the rules.
+
+The index is keyed by the same fingerprint as the result cache (reportlint's own files and the
+installed plugins), so it can never describe other rules than those installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from reportlint.cache import user_cache_dir
+from reportlint.engine.result_cache import code_fingerprint
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    code: str
+    name: str
+    category: str
+    options: tuple[str, ...]
+
+
+def _index_file() -> Path | None:
+    directory = user_cache_dir("rules")
+    return directory / f"{code_fingerprint()}.json" if directory is not None else None
+
+
+def save_index(rules: Iterable[type]) -> None:
+    path = _index_file()
+    if path is None or path.exists():
+        return
+    entries = [{"code": r.code, "name": r.name, "category": r.category, "options": list(r.options)} for r in rules]
+    try:
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # without an index the next run simply loads the rules
+
+
+def load_index() -> list[RuleEntry] | None:
+    path = _index_file()
+    if path is None:
+        return None
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        return [RuleEntry(e["code"], e["name"], e["category"], tuple(e["options"])) for e in entries]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
