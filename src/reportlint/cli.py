@@ -180,14 +180,14 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
     without importing the parser, the binder or the rules (the configuration is checked against
     the rule index instead): an unchanged report in a pre-commit hook costs little more than
     starting Python."""
+    if args.no_cache or not files or "-" in files or (args.format or "text") not in _CACHED_FORMATS:
+        return None
     from reportlint.engine.config import validate_config
     from reportlint.engine.result_cache import ResultCache
     from reportlint.engine.rule_index import load_index
     from reportlint.loaders import read_file_bytes
     from reportlint.source import InputError
 
-    if args.no_cache or not files or "-" in files or (args.format or "text") not in _CACHED_FORMATS:
-        return None
     index = load_index()
     cache = ResultCache()
     if index is None or not cache.enabled:

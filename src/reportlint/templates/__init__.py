@@ -19,7 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import yaml
 
 __all__ = [
     "ColumnSpec",
@@ -501,6 +500,8 @@ def _read_spec_data(path: str) -> dict:
             return json.loads(cached.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
+    import yaml  # only when the JSON copy is missing: importing PyYAML costs a cold start ~15 ms
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
     data = yaml.load(raw.decode("utf-8"), Loader=loader)
     if cached is not None:
