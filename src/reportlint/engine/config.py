@@ -263,11 +263,15 @@ def validate_config(config: Config, rules: list[Any]) -> None:
             if not any(selector_matches(selector, rule) for rule in rules):
                 raise ConfigError(f"{config.where(key)}: {key}: 没有这条规则 (no rule matches {selector!r})")
     by_name = {rule.code: rule for rule in rules} | {rule.name: rule for rule in rules}
+
+    def lookup(key: str) -> Any:  # as Registry.rule: a code in any case, or a name
+        return by_name.get(key.strip().upper()) or by_name.get(key.strip())
+
     for key in (*config.severity, *config.rule_options):
-        if (by_name.get(key) or by_name.get(key.upper())) is None:
+        if lookup(key) is None:
             raise ConfigError(f"{config.where(key)}: 没有这条规则 (unknown rule {key!r})")
     for key, options in config.rule_options.items():
-        rule = by_name.get(key) or by_name.get(key.upper())
+        rule = lookup(key)
         for name in options:
             if name not in rule.options:
                 known = ", ".join(rule.options) or "none"
