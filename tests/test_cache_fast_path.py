@@ -88,3 +88,23 @@ def test_no_cache_never_takes_the_fast_path(reports, tmp_path):
     probe(reports, "--jobs", "1", cache_dir=cache)
     status, _, _ = probe(reports, "--no-cache", "--jobs", "1", cache_dir=cache)
     assert "lark" in status["loaded"]
+
+
+def test_the_fast_path_formats_are_the_registered_built_in_reporters(registry):
+    from reportlint.cli import _CACHED_FORMATS
+
+    for name, target in _CACHED_FORMATS.items():
+        reporter = registry.reporters[name]
+        assert f"{reporter.__module__}:{reporter.__qualname__}" == target
+
+
+def test_a_format_taken_over_by_a_plugin_goes_through_the_full_run(reports, tmp_path):
+    cache = tmp_path / "cache"
+    probe(reports, "--jobs", "1", cache_dir=cache)
+    (index,) = (cache / "rules").glob("*.json")
+    data = json.loads(index.read_text(encoding="utf-8"))
+    assert data["reporters"]["text"] == "reportlint.reporting.terminal:TerminalReporter"
+    data["reporters"]["text"] = "some_plugin.reporters:FancyReporter"  # what a plugin's index would say
+    index.write_text(json.dumps(data), encoding="utf-8")
+    status, out, _ = probe(reports, "--jobs", "1", cache_dir=cache)
+    assert "lark" in status["loaded"] and "RL200" in out

@@ -167,11 +167,12 @@ def _progress(total: int, enabled: bool):
     return progress, lambda _result: progress.advance(task)
 
 
-# Formats the fast path can write without loading plugins: the built-in ones that need no rule docs.
+# Formats the fast path can write without loading plugins: built-in ones that need no rule docs,
+# used only while the rule index says no plugin has taken the name over.
 _CACHED_FORMATS = {
-    "text": ("reportlint.reporting.terminal", "TerminalReporter"),
-    "json": ("reportlint.reporting.json_reporter", "JsonReporter"),
-    "github": ("reportlint.reporting.github", "GithubReporter"),
+    "text": "reportlint.reporting.terminal:TerminalReporter",
+    "json": "reportlint.reporting.json_reporter:JsonReporter",
+    "github": "reportlint.reporting.github:GithubReporter",
 }
 
 
@@ -192,12 +193,15 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
     cache = ResultCache()
     if index is None or not cache.enabled:
         return None
+    output_format = args.format or "text"
+    if index.reporters.get(output_format) != _CACHED_FORMATS[output_format]:
+        return None
     checked: set[int] = set()
     results = []
     for path in files:
         config = _config_for(args, path, configs)
         if id(config) not in checked:
-            validate_config(config, index)
+            validate_config(config, index.rules)
             checked.add(id(config))
         try:
             data = read_file_bytes(path)
@@ -226,7 +230,7 @@ def check(args: argparse.Namespace) -> int:
     if cached is not None:
         import importlib
 
-        module, name = _CACHED_FORMATS[args.format or "text"]
+        module, name = _CACHED_FORMATS[args.format or "text"].split(":")
         reporter_class = getattr(importlib.import_module(module), name)
         outcome = _Outcome(args.exit_zero)
         _write(args, (outcome.count(r, _config_for(args, r.path, configs)) for r in cached), first_config.lang,

@@ -87,5 +87,5 @@ def get_registry() -> Registry:
     if not registry.errors:  # an index of a partly loaded set of rules would mislead later runs
         from reportlint.engine.rule_index import save_index
 
-        save_index(registry.rules.values())
+        save_index(registry.rules.values(), registry.reporters)
     return registry

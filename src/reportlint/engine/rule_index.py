@@ -1,6 +1,7 @@
 """What configuration checking needs to know about the installed rules — codes, names,
-categories, option names — kept as JSON beside the result cache, so that a run answered entirely
-from the cache can check its configuration without importing the rules.
+categories, option names — and which class serves each output format, kept as JSON beside the
+result cache, so that a run answered entirely from the cache can check its configuration and pick
+its reporter without importing the rules or the plugins.
 
 The index is keyed by the same fingerprint as the result cache (reportlint's own files and the
 installed plugins), so it can never describe other rules than those installed.
@@ -26,30 +27,40 @@ class RuleEntry:
     options: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RuleIndex:
+    rules: list[RuleEntry]
+    reporters: dict[str, str]  # format name -> "module:QualifiedName"
+
+
 def _index_file() -> Path | None:
     directory = user_cache_dir("rules")
     return directory / f"{code_fingerprint()}.json" if directory is not None else None
 
 
-def save_index(rules: Iterable[type]) -> None:
+def save_index(rules: Iterable[type], reporters: dict[str, type]) -> None:
     path = _index_file()
     if path is None or path.exists():
         return
-    entries = [{"code": r.code, "name": r.name, "category": r.category, "options": list(r.options)} for r in rules]
+    data = {
+        "rules": [{"code": r.code, "name": r.name, "category": r.category, "options": list(r.options)} for r in rules],
+        "reporters": {name: f"{cls.__module__}:{cls.__qualname__}" for name, cls in reporters.items()},
+    }
     try:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
     except OSError:
         pass  # without an index the next run simply loads the rules
 
 
-def load_index() -> list[RuleEntry] | None:
+def load_index() -> RuleIndex | None:
     path = _index_file()
     if path is None:
         return None
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-        return [RuleEntry(e["code"], e["name"], e["category"], tuple(e["options"])) for e in entries]
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rules = [RuleEntry(e["code"], e["name"], e["category"], tuple(e["options"])) for e in data["rules"]]
+        return RuleIndex(rules, {str(name): str(target) for name, target in data["reporters"].items()})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
