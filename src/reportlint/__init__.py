@@ -11,7 +11,9 @@ Heavy modules load on first use, so ``import reportlint`` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reportlint._lazy import lazy_exports
 
 __all__ = [
     "Config",
@@ -43,12 +45,4 @@ if TYPE_CHECKING:  # pragma: no cover
     from reportlint.source import InputError
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _EXPORTS.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'reportlint' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -210,7 +210,6 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
         cached = cache.get(cache.key(data, path, config, args.encoding)) if data.strip() else None
         if cached is None:
             return None
-        cached.metadata["cached"] = True
         results.append(cached)
     return results
 
@@ -243,6 +242,10 @@ def check(args: argparse.Namespace) -> int:
     registry = get_registry()
     for problem in registry.errors:
         print(f"reportlint: {problem}", file=sys.stderr)
+    if not args.no_cache and not registry.errors:  # an index of a partly loaded rule set would mislead
+        from reportlint.engine.rule_index import save_index
+
+        save_index(registry.rules.values(), registry.reporters)
     tasks: list[Task | None] = []  # None stands for standard input, checked here
     for path in files:
         config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)

@@ -6,8 +6,9 @@ the binder or the rules.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reportlint._lazy import lazy_exports
 
 _EXPORTS = {
     "Config": "reportlint.engine.config",
@@ -43,10 +44,4 @@ if TYPE_CHECKING:  # pragma: no cover
     from reportlint.engine.plugins import Registry, get_registry
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'reportlint.engine' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -60,9 +60,8 @@ def check_data(data: bytes, path: str, config: Config, encoding: str | None = No
             raise InputError("文件为空 (empty file)")
         cache = ResultCache(enabled=use_cache)
         key = cache.key(data, path, config, encoding) if cache.enabled else ""
-        cached = cache.get(key) if cache.enabled else None
+        cached = cache.get(key)
         if cached is not None:
-            cached.metadata["cached"] = True
             return cached
         source = load_bytes(data, path, encoding)
         outcome = linter_for(config).lint_source(source)

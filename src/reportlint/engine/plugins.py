@@ -83,9 +83,4 @@ def build_registry(autoload: bool = True) -> Registry:
 
 @functools.cache
 def get_registry() -> Registry:
-    registry = build_registry(autoload=not os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"))
-    if not registry.errors:  # an index of a partly loaded set of rules would mislead later runs
-        from reportlint.engine.rule_index import save_index
-
-        save_index(registry.rules.values(), registry.reporters)
-    return registry
+    return build_registry(autoload=not os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"))

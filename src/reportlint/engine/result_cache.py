@@ -104,6 +104,7 @@ class ResultCache:
         return self.directory / key[:2] / f"{key[2:]}.json"
 
     def get(self, key: str) -> FileResult | None:
+        """The stored result, its metadata marked ``cached``; None when there is none."""
         if not self.enabled:
             return None
         try:
@@ -112,7 +113,7 @@ class ResultCache:
                 data["path"],
                 [_finding_from_json(item) for item in data["findings"]],
                 source_lines={int(number): line for number, line in data.get("source_lines", {}).items()},
-                metadata=data["metadata"],
+                metadata={**data["metadata"], "cached": True},
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing, or damaged: lint again
