@@ -34,6 +34,14 @@ def test_space_between_cjk_and_digits_is_dropped_but_not_between_words():
     assert text == "石洞街道2020年政府信息公开工作年度报告(二)部分公开 ABC DEF\n"
 
 
+def test_exotic_spaces_between_words_become_plain_spaces_one_by_one():
+    original = "ABC\u3000 \u00a0DEF 中\u3000 文\n"
+    text, source_map = normalise(original)
+    assert text == "ABC   DEF 中文\n"
+    assert [source_map.original_offset(text.index(word)) for word in ("DEF", "文")] == [6, 13]
+    assert source_map.original_offset(5) == 5  # the no-break space keeps its own position
+
+
 def test_cr_only_line_ends_count_as_lines():
     source = Source.from_text("一\r二\r三")
     assert source.text == "一\n二\n三\n"

@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 
 from reportlint._lazy import lazy_exports
 
+# The one place the version is written: pyproject.toml reads it from here (hatch), and a run
+# needs no package metadata lookup to know it.
+__version__ = "0.1.0"
+
 __all__ = [
     "Config",
     "ConfigError",

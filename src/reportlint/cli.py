@@ -12,29 +12,14 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from reportlint import __version__
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 SUBCOMMANDS = ("check", "rules", "rule", "parse")
 
 
 class UsageError(Exception):
     pass
-
-
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("reportlint")
-    except Exception:  # not installed: running from a source tree
-        return "0+unknown"
-
-
-class _VersionAction(argparse.Action):
-    """--version, looked up only when asked for (reading package metadata is slow to import)."""
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        print(f"reportlint {_version()}")
-        parser.exit()
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -58,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}", help="show the version and exit")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input")
     selection = parser.add_argument_group("rule selection (codes, code prefixes, names or categories; comma-separated)")
     selection.add_argument("--select", action="append", help="run only these rules (replaces the configured set)")
@@ -313,9 +298,9 @@ def _write(args: argparse.Namespace, results, lang: str, reporter_class, rules: 
     color = {"always": True, "never": False}.get(args.color)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as stream:
-            reporter_class(stream, lang=lang, color=color, rules=rules, version=_version()).report(results)
+            reporter_class(stream, lang=lang, color=color, rules=rules, version=__version__).report(results)
     else:
-        reporter_class(sys.stdout, lang=lang, color=color, rules=rules, version=_version()).report(results)
+        reporter_class(sys.stdout, lang=lang, color=color, rules=rules, version=__version__).report(results)
         sys.stdout.flush()
 
 

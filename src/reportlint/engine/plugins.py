@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
 
+from reportlint.engine.entry_points import installed_entry_points
 from reportlint.plugin_api import ENTRY_POINT_GROUP, PROJECT_NAME, ReportlintSpec
 
 # Used only when reportlint runs from a source tree that was never installed: the entry points
@@ -50,7 +50,7 @@ def build_registry(autoload: bool = True) -> Registry:
     registry = Registry()
     manager = pluggy.PluginManager(PROJECT_NAME)
     manager.add_hookspecs(ReportlintSpec)
-    found = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    found = {ep.name: ep for ep in installed_entry_points(ENTRY_POINT_GROUP)}
     for name, target in _BUILTIN_ENTRY_POINTS.items():
         if name not in found:
             _register(manager, name, lambda target=target: __import__(target, fromlist=["_"]), registry)

@@ -12,11 +12,11 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, fields
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 from reportlint.cache import user_cache_dir
+from reportlint.engine.entry_points import installed_entry_points
 from reportlint.engine.config import Config
 from reportlint.findings import FileResult, Finding, Location, Message, Severity
 from reportlint.plugin_api import ENTRY_POINT_GROUP
@@ -41,12 +41,8 @@ def code_fingerprint() -> str:
     if grammar.is_file():
         info = grammar.stat()
         digest.update(f"{grammar}:{info.st_size}:{info.st_mtime_ns}".encode())
-    versions: dict[str, str] = {}  # one metadata read per distribution, not per entry point
-    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
-        dist = getattr(entry, "dist", None)
-        if dist is not None and dist.name not in versions:
-            versions[dist.name] = dist.version
-        digest.update(f"{entry.name}={entry.value}@{versions.get(dist.name, '') if dist else ''}".encode())
+    for entry in sorted(installed_entry_points(ENTRY_POINT_GROUP)):
+        digest.update(f"{entry.name}={entry.value}@{entry.dist_version}".encode())
     digest.update(os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "").encode())
     return digest.hexdigest()
 
