@@ -26,8 +26,15 @@ def test_findings_exit_1_with_locations_and_source_lines():
     code, out, err = run(SEED_FILES["chaiqiao"])
     assert code == 1, err
     assert f"{SEED_FILES['chaiqiao']}:242:2: RL200" in out
-    assert "^" in out and "按规则" in out
+    assert "^" in out and "共: 2 错误" in out
+    assert "按规则" not in out  # one file: the totals line, no tables repeating what was listed
     assert "Traceback" not in out + err
+
+
+def test_two_files_get_the_summary_tables():
+    code, out, _ = run(SEED_FILES["chaiqiao"], SEED_FILES["kaixuan"])
+    assert code == 1
+    assert "按文件" in out and "按类别" in out and "按规则" in out and "2 个文件" in out
 
 
 def test_exit_zero_fail_on_and_select():

@@ -18,20 +18,6 @@ from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer, LexerState
 
 
-def _line_token(kind: str, value: str, start: int, line: int, end: int) -> Token:
-    """A lark Token for a whole line, made directly: Token's own constructor spends most of its
-    time on arguments this lexer never passes, and there is one token per line."""
-    token = str.__new__(Token, value)
-    token.type = kind
-    token.value = value
-    token.start_pos = start
-    token.end_pos = end
-    token.line = token.end_line = line
-    token.column = 1
-    token.end_column = end - start + 1
-    return token
-
-
 class LineLexer(Lexer):
     __future_interface__ = 2  # lark's current custom-lexer interface
 
@@ -45,6 +31,7 @@ class LineLexer(Lexer):
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
         text = lexer_state.text.text if hasattr(lexer_state.text, "text") else lexer_state.text
         match = self.scanner.match
+        new_str = str.__new__
         position = 0
         line = 1
         length = len(text)
@@ -56,6 +43,17 @@ class LineLexer(Lexer):
                 found = match(text, position, end + 1 if end < length else end)
                 if found is None or found.end() != end:
                     raise UnexpectedCharacters(text, position, line, 1, allowed=set(self.names))
-                yield _line_token(found.lastgroup, text[position:end], position, line, end)
+                # Made directly rather than through Token(): its constructor spends most of its
+                # time on arguments a line token never needs, and there is one token per line.
+                value = text[position:end]
+                token = new_str(Token, value)
+                token.type = found.lastgroup
+                token.value = value
+                token.start_pos = position
+                token.end_pos = end
+                token.line = token.end_line = line
+                token.column = 1
+                token.end_column = end - position + 1
+                yield token
             position = end + 1
             line += 1

@@ -32,21 +32,11 @@ MAX_HEADING_LENGTH = 80
 MAX_SECTION_JUMP = 3
 
 
-def _family(kind: str | None) -> str | None:
-    """Which table layout a line type belongs to (None: not a table line)."""
-    if kind in _CELL_TYPES:
-        return "cells"
-    if kind in _PIPE_TYPES:
-        return "pipe"
-    if kind == "TAB_ROW":
-        return "tabs"
-    return None
+# Which table layout a line type belongs to (absent: not a table line).
+_FAMILY = {"CELL": "cells", "CELL_CONT": "cells", "PIPE_ROW": "pipe", "PIPE_RULE": "pipe", "TAB_ROW": "tabs"}
+_TABLE_OR_CONTINUATION = TABLE_LINE_TYPES | {"CELL_CONT"}
 
 
-def _is_blank(token: Token) -> bool:
-    # A TEXT line of spaces is one that error recovery blanked out. (A line holding only a tab
-    # is an empty table cell, not a blank line.)
-    return token.type == "TEXT" and not token.strip()
 
 
 class RowToken(Token):
@@ -92,7 +82,9 @@ class ReportPostLexer:
         return _gather_rows(self._lines(stream))
 
     def _lines(self, stream: Iterator[Token]) -> Iterator[Token]:
-        lines = [token for token in stream if not _is_blank(token)]
+        # A TEXT line of spaces is one that error recovery blanked out. (A line holding only a
+        # tab is an empty table cell, not a blank line.)
+        lines = [token for token in stream if token.type != "TEXT" or token.strip()]
         count = len(lines)
         last_section = 0
         previous_type: str | None = None  # type of the previous emitted line, None after a table ends
@@ -107,7 +99,7 @@ class ReportPostLexer:
             following = lines[index + 1] if index + 1 < count else None
             below = following.type if following is not None and following.line == content.line + 1 else None
             kind = content.type
-            above_is_table = adjacent and previous_type in TABLE_LINE_TYPES | {"CELL_CONT"}
+            above_is_table = adjacent and previous_type in _TABLE_OR_CONTINUATION
             if kind == "TEXT" and adjacent and previous_type in _CELL_TYPES:
                 if len(content) <= MAX_CONTINUATION_LENGTH and following is not None and following.type == "CELL":
                     kind = "CELL_CONT"
@@ -128,7 +120,7 @@ class ReportPostLexer:
                 last_section = 0
             if kind != content.type:
                 content = Token.new_borrow_pos(kind, str(content), content)
-            if kind in TABLE_LINE_TYPES and _family(kind) != _family(previous_type):
+            if kind in TABLE_LINE_TYPES and _FAMILY[kind] != _FAMILY.get(previous_type):  # type: ignore[arg-type]
                 yield Token.new_borrow_pos("_TABLE_START", "", content)
             yield content
             previous_type = kind

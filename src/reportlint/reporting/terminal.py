@@ -18,7 +18,8 @@ WORST_FILES = 10
 
 class TerminalReporter(Reporter):
     """For people: each finding with its place, code, severity and message, the source lines with
-    the cell marked, then a summary per file and per rule. Plain text when the output is not a
+    the cell marked, then the totals, with tables per file, category and rule when more than
+    one file was checked. Plain text when the output is not a
     terminal or ``NO_COLOR`` is set."""
 
     name = "text"
@@ -97,13 +98,24 @@ class TerminalReporter(Reporter):
             console.print(f"  [green]{self.text('建议', 'fix')}[/]: {_escape(finding.suggestion.in_language(self.lang))}")
 
     def _summary(self, console) -> None:
-        from rich.table import Table
-
-        errors = [path for path, counts in self._per_file if counts is None]
         if not self._per_file:
             console.print(f"[green]{self.text('未发现问题', 'No problems found')}[/] ({self._files} {self.text('个文件', 'file(s)')})")
             return
         console.print()
+        # For one file the tables would repeat what was just listed; the totals line says it all.
+        if self._files > 1:
+            self._tables(console)
+        errors = sum(1 for _, counts in self._per_file if counts is None)
+        parts = ", ".join(f"{self._by_severity.get(severity, 0)} {self.text(*_WORD[severity])}" for severity in Severity)
+        with_findings = len(self._per_file) - errors
+        console.print(
+            f"{self.text('共', 'Total')}: {parts} · {self._files} {self.text('个文件', 'file(s)')}"
+            + self.text(f"（有问题的 {with_findings}，无法检查的 {errors}）",
+                        f" ({with_findings} with findings, {errors} not checked)")
+        )
+
+    def _tables(self, console) -> None:
+        from rich.table import Table
 
         def badness(entry):
             counts = entry[1]
@@ -135,13 +147,6 @@ class TerminalReporter(Reporter):
         for (code, name), count in sorted(self._by_rule.items()):
             rules.add_row(code, name, str(count))
         console.print(rules)
-        parts = ", ".join(f"{self._by_severity.get(severity, 0)} {self.text(*_WORD[severity])}" for severity in Severity)
-        with_findings = len(self._per_file) - len(errors)
-        console.print(
-            f"{self.text('共', 'Total')}: {parts} · {self._files} {self.text('个文件', 'file(s)')}"
-            + self.text(f"（有问题的 {with_findings}，无法检查的 {len(errors)}）",
-                        f" ({with_findings} with findings, {len(errors)} not checked)")
-        )
 
 
 def _escape(text: str) -> str:

@@ -15,8 +15,6 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 
@@ -520,5 +518,5 @@ def load_spec(path: str) -> TemplateSpec:
 
 
 def builtin_spec_paths() -> list[str]:
-    folder = resources.files("reportlint.templates").joinpath("specs")
-    return sorted(str(Path(str(folder)) / entry.name) for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "specs")
+    return sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))

@@ -9,9 +9,9 @@ are not zeros.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Literal, NamedTuple, Sequence
 
 from reportlint.binding import BoundCell, BoundTable
 from reportlint.templates import Equation, Term
@@ -24,21 +24,21 @@ MAX_FIX_CELLS = 2
 MAX_CANDIDATE_CELLS = 60
 
 
-@dataclass(frozen=True)
-class EquationResult:
+class EquationResult(NamedTuple):
+    """One equation checked on one table. (A named tuple: dozens per report.)"""
+
     equation: Equation
     status: Status
     terms: tuple[Term, ...]
     left: Decimal | None = None
     right: Decimal | None = None
     unverifiable_cells: tuple[CellRef, ...] = ()
+    left_count: int = 0  # terms[:left_count] are the left side
 
     @property
     def difference(self) -> Decimal:
         """left − right (zero for a balanced equation)."""
         return (self.left or Decimal(0)) - (self.right or Decimal(0))
-
-    left_count: int = field(default=0, compare=False)  # terms[:left_count] are the left side
 
     def coefficient(self, cell: CellRef) -> int:
         """How ``left − right`` moves when the cell grows by one."""

@@ -9,6 +9,7 @@ which table value it may equal. Nothing here is specific to one report's wording
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -82,13 +83,21 @@ def _find_number(clauses: list[_Clause], start: int, keyword_at: int, definition
     return None
 
 
+@functools.lru_cache(maxsize=8)  # one per template
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, keywords)) or "(?!)")
+
+
 def extract_facts(report: BoundReport) -> Iterator[ProseFact]:
     if report.template is None:
         return
     definitions = report.template.prose_facts
+    any_keyword = _keyword_pattern(tuple(keyword for d in definitions for keyword in d["keywords"]))
     texts: list[tuple[str, Any]] = [(p.text, p) for p in report.document.paragraphs() if isinstance(p, Paragraph)]
     texts += [(s.title, s.heading_span) for _, s in report.document.all_sections()]
     for text, where in texts:
+        if not any_keyword.search(text):  # most paragraphs announce no fact at all
+            continue
         for sentence_match in _SENTENCE.finditer(text):
             sentence = sentence_match.group()
             relevant = [d for d in definitions if any(keyword in sentence for keyword in d["keywords"])]

@@ -6,8 +6,9 @@ from reportlint.rules._examples import report as example
 from reportlint.rules.base import Rule, RuleContext
 
 _ID = re.compile(r"(?<![\dA-Za-z])([1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![\dA-Za-z])")
-_DIGITS_TO_ZERO = str.maketrans("123456789０１２３４５６７８９", "0" * 19)
-_SEVENTEEN_DIGITS = "0" * 17
+# Most reports hold no run of 17 digits at all: a plain character run finds that out in half
+# the time _ID takes with its lookarounds tried at every position.
+_SEVENTEEN_DIGITS = re.compile(r"[0-9０-９]{17}")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
@@ -36,8 +37,7 @@ class IdCardNumber(Rule):
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         source = report.source
-        # Most reports hold no run of 17 digits at all: find that out with plain string search.
-        if _SEVENTEEN_DIGITS not in source.rendition.translate(_DIGITS_TO_ZERO):
+        if not _SEVENTEEN_DIGITS.search(source.rendition):
             return
         for match in _ID.finditer(source.rendition):
             number = match.group(1)

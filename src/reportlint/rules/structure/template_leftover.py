@@ -1,3 +1,4 @@
+import functools
 import re
 
 from reportlint.binding import BoundReport
@@ -6,6 +7,14 @@ from reportlint.parsing import Table
 from reportlint.rules._examples import report as example
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.templates import label_key
+
+
+@functools.lru_cache(maxsize=8)  # one entry per template; worked out once, not per report
+def _leftover_patterns(leftovers: tuple[str, ...]) -> tuple[list[tuple[str, str]], re.Pattern]:
+    wanted = [(text, label_key(text, keep_enumerator=True)) for text in leftovers]
+    # The words inside each leftover, to skip quickly the texts that cannot contain one.
+    cores = re.compile("|".join(re.escape(re.sub(r"[（）()，,]", "", text)) for text in leftovers))
+    return wanted, cores
 
 
 class TemplateLeftover(Rule):
@@ -27,9 +36,7 @@ class TemplateLeftover(Rule):
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         if report.template is None or not report.template.leftovers:
             return
-        wanted = [(text, label_key(text, keep_enumerator=True)) for text in report.template.leftovers]
-        # The words inside each leftover, to skip quickly the texts that cannot contain one.
-        cores = re.compile("|".join(re.escape(re.sub(r"[（）()，,]", "", text)) for text in report.template.leftovers))
+        wanted, cores = _leftover_patterns(tuple(report.template.leftovers))
         # (text, node) pairs; a node's span is only worked out for the few that match.
         places = [(paragraph.text, paragraph) for paragraph in report.document.paragraphs()]
         places += [(f"{s.numeral}、{s.title}", s) for _, s in report.document.all_sections()]
