@@ -308,6 +308,13 @@ class Equation:
     severity: str | None = None
     binding: tuple[tuple[str, str], ...] = ()  # the for_each values that made this instance
 
+    def __post_init__(self) -> None:
+        # Hashed once: the analysis caches its plans by the tuple of a table's equations.
+        object.__setattr__(self, "_hash", hash((self.id, self.table, self.left, self.right, self.binding)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
+
     @property
     def cells(self) -> tuple[tuple[str, str], ...]:
         return tuple((term.row, term.column) for term in (*self.left, *self.right))

@@ -8,6 +8,7 @@ are not zeros.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 from decimal import Decimal
@@ -85,21 +86,20 @@ class TableAnalysis:
         return self.fix is not None and result in self.fix.explains
 
 
-def _resolve(table: BoundTable, terms: Sequence[Term], bound_rows: frozenset[str]) -> Sequence[Term]:
+def _resolve(cells: frozenset[CellRef], terms: Sequence[Term], bound_rows: frozenset[str]) -> tuple[Term, ...]:
     """Replace terms on rows the report does not break down by their parent row, once."""
-    cells = table.cells
     if all((term.row, term.column) in cells for term in terms):
-        return terms  # the usual case: every cell is there
+        return tuple(terms)  # the usual case: every cell is there
     resolved: list[Term] = []
     used: set[tuple[int, str, str]] = set()
     for term in terms:
-        if (term.row, term.column) in table.cells:
+        if (term.row, term.column) in cells:
             resolved.append(term)
             continue
         parent = term.row.rpartition(".")[0]
         while parent:
             has_children = any(row.startswith(parent + ".") for row in bound_rows)
-            if (parent, term.column) in table.cells and not has_children:
+            if (parent, term.column) in cells and not has_children:
                 break
             parent = parent.rpartition(".")[0]
         if parent:
@@ -109,7 +109,34 @@ def _resolve(table: BoundTable, terms: Sequence[Term], bound_rows: frozenset[str
                 resolved.append(Term(term.sign, parent, term.column))
         else:
             resolved.append(term)
-    return resolved
+    return tuple(resolved)
+
+
+class _Planned(NamedTuple):
+    """An equation with its terms resolved against the cells a table binds."""
+
+    equation: Equation
+    terms: tuple[Term, ...]
+    left_count: int
+    refs: tuple[CellRef, ...]
+    signs: tuple[int, ...]
+
+
+@functools.lru_cache(maxsize=128)
+def _plan(equations: tuple[Equation, ...], table_key: str, cells: frozenset[CellRef]) -> tuple[_Planned, ...]:
+    """The table's equations resolved against the cells it binds. Reports of one layout bind the
+    same cells, so this is worked out once per layout rather than once per report."""
+    bound_rows = frozenset(row for row, _ in cells)
+    plan = []
+    for equation in equations:
+        if equation.table != table_key:
+            continue
+        left = _resolve(cells, equation.left, bound_rows)
+        right = _resolve(cells, equation.right, bound_rows)
+        terms = left + right
+        refs = tuple((term.row, term.column) for term in terms)
+        plan.append(_Planned(equation, terms, len(left), refs, tuple(term.sign for term in terms)))
+    return tuple(plan)
 
 
 def _numbers(table: BoundTable) -> dict[CellRef, Decimal]:
@@ -126,22 +153,16 @@ def _sum(terms: Sequence[Term], cells: dict[CellRef, BoundCell], overrides: dict
     return total
 
 
-def evaluate(table: BoundTable, equation: Equation, bound_rows: frozenset[str] | None = None,
-             numbers: dict[CellRef, Decimal] | None = None) -> EquationResult:
-    if bound_rows is None:
-        bound_rows = frozenset(row for row, _ in table.cells)
-    if numbers is None:
-        numbers = _numbers(table)
-    left_terms = _resolve(table, equation.left, bound_rows)
-    right_terms = _resolve(table, equation.right, bound_rows)
-    terms = (*left_terms, *right_terms)
-    unverifiable = tuple((term.row, term.column) for term in terms if (term.row, term.column) not in numbers)
+def _evaluate(planned: _Planned, numbers: dict[CellRef, Decimal]) -> EquationResult:
+    equation, terms, left_count = planned.equation, planned.terms, planned.left_count
+    unverifiable = tuple(ref for ref in planned.refs if ref not in numbers)
     if unverifiable:
-        return EquationResult(equation, "unverifiable", terms, unverifiable_cells=unverifiable, left_count=len(left_terms))
-    left = sum((term.sign * numbers[(term.row, term.column)] for term in left_terms), Decimal(0))
-    right = sum((term.sign * numbers[(term.row, term.column)] for term in right_terms), Decimal(0))
+        return EquationResult(equation, "unverifiable", terms, unverifiable_cells=unverifiable, left_count=left_count)
+    products = [sign * numbers[ref] for sign, ref in zip(planned.signs, planned.refs)]
+    left = sum(products[:left_count], Decimal(0))
+    right = sum(products[left_count:], Decimal(0))
     status: Status = "ok" if _holds(equation.relation, left, right) else "fail"
-    return EquationResult(equation, status, terms, left, right, left_count=len(left_terms))
+    return EquationResult(equation, status, terms, left, right, left_count=left_count)
 
 
 def _recheck(result: EquationResult, table: BoundTable, overrides: dict[CellRef, Decimal]) -> bool:
@@ -206,18 +227,21 @@ def find_fix(table: BoundTable, results: Sequence[EquationResult]) -> Fix | None
         return None
     search = _FixSearch(table, results)
     failing_ids = [i for i, r in enumerate(search.results) if r.status == "fail"]
-    covers = {}  # candidate cell → the failing equations it appears in
-    for index in failing_ids:
+    covers: dict[CellRef, int] = {}  # candidate cell → the failing equations it appears in, as bits
+    for bit, index in enumerate(failing_ids):
         for cell in search.coefficients[index]:
-            covers.setdefault(cell, set()).add(index)
+            covers[cell] = covers.get(cell, 0) | 1 << bit
     if len(covers) > MAX_CANDIDATE_CELLS:
         return None
-    everything = set(failing_ids)
+    everything = (1 << len(failing_ids)) - 1
     candidates = sorted(covers)
     for size in range(1, MAX_FIX_CELLS + 1):
         solutions = []
         for combination in itertools.combinations(candidates, size):
-            if set().union(*(covers[cell] for cell in combination)) != everything:
+            covered = 0
+            for cell in combination:
+                covered |= covers[cell]
+            if covered != everything:
                 continue
             values = search.solve(combination)
             if values is not None:
@@ -230,7 +254,7 @@ def find_fix(table: BoundTable, results: Sequence[EquationResult]) -> Fix | None
 
 
 def analyse(table: BoundTable, equations: Iterable[Equation]) -> TableAnalysis:
-    bound_rows = frozenset(row for row, _ in table.cells)
     numbers = _numbers(table)
-    results = tuple(evaluate(table, equation, bound_rows, numbers) for equation in equations if equation.table == table.key)
+    plan = _plan(tuple(equations), table.key, frozenset(table.cells))
+    results = tuple(_evaluate(planned, numbers) for planned in plan)
     return TableAnalysis(table, results, find_fix(table, results))

@@ -32,14 +32,16 @@ class CountLooksLikeMoney(Rule):
     good_example = _TABLE.format(count="60")
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
+        limit = ctx.options["max-count"]
         for instances in report.tables.values():
             for table in instances:
                 for cell in table.cells.values():
-                    column = table.spec.column(cell.row, cell.column)
                     value = cell.value
-                    if column is None or column.kind != "count" or not value.is_number:
+                    # The value first: the column is looked up only for the rare cell that is suspect.
+                    if value.kind != "number" or not (value.unit in YUAN_PER_UNIT or abs(value.value) >= limit):
                         continue
-                    if value.unit in YUAN_PER_UNIT or abs(value.value) >= ctx.options["max-count"]:
+                    column = table.spec.column(cell.row, cell.column)
+                    if column is not None and column.kind == "count":
                         ctx.report(
                             cell.span,
                             f"表{table_numeral(table)}“{cell_label(table, cell.row, cell.column)}”"
