@@ -65,6 +65,7 @@ def read_value(text: str) -> CellValue:
     )
 
 
+@functools.lru_cache(maxsize=8192)  # asked about every cell several times while binding
 def is_value_text(text: str) -> bool:
     """True for what can stand in a value cell: a number, a placeholder or nothing."""
     return read_value(text).kind != "text"
