@@ -30,6 +30,9 @@ class Linter:
         self._validate_selectors()
         self.templates = self._load_templates()
         self.rules = [rule for rule in self.registry.rules.values() if self.is_enabled(rule)]
+        # Worked out once per linter rather than once per report and rule.
+        self._rule_options = {rule.code: {**rule.options, **self._options_for(rule)} for rule in self.rules}
+        self._all_codes = frozenset(rule.code for rule in self.rules)
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -93,13 +96,14 @@ class Linter:
             raise InputError("不是政府信息公开工作年度报告：没有找到模板中的任何章节或表格 "
                              "(not an annual report: no section or table of the template found)")
         ignored = self._ignored_here(source.path)
-        enabled_codes = {rule.code for rule in self.rules if not any(selector_matches(s, rule) for s in ignored)}
+        enabled_codes = self._all_codes if not ignored else frozenset(
+            rule.code for rule in self.rules if not any(selector_matches(s, rule) for s in ignored))
         shared: dict = {}
         findings: list[Finding] = []
         for rule in self.rules:
             if rule.code not in enabled_codes or not rule.applies_to(report):
                 continue
-            context = RuleContext(rule, report, self._options_for(rule), shared, enabled_codes.__contains__)
+            context = RuleContext(rule, report, self._rule_options[rule.code], shared, enabled_codes.__contains__)
             rule().check(report, context)
             for finding in context.findings:
                 severity = self._severity_for(rule, finding)
