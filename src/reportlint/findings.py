@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.source import Span
 
@@ -28,8 +28,7 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {value!r}; use error, warning or info") from None
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """Where in the report's structure a finding sits (template keys where known)."""
 
     section: str | None = None
@@ -41,8 +40,7 @@ class Location:
         return {"section": self.section, "table": self.table, "row": self.row, "column": self.column}
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """A user-facing text in Chinese (the default) and English."""
 
     zh: str
@@ -89,8 +87,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """A rule's metadata as reporters see it: no behaviour, nothing about reports."""
 
     code: str

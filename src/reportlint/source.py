@@ -7,6 +7,8 @@ a person sees in the file they opened.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import bisect
 import codecs
 import re
@@ -27,8 +29,7 @@ class InputError(Exception):
     """A file that cannot be read as a report at all (missing, binary, undecodable)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A range in the *original* text: 1-based line and column, and 0-based offsets."""
 
     start: int

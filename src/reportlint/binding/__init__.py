@@ -54,8 +54,7 @@ class BoundCell(NamedTuple):
         return f"{self.table}/{self.row}/{self.column}"
 
 
-@dataclass(frozen=True)
-class Misfit:
+class Misfit(NamedTuple):
     """A place where the text does not fit the template. ``kind`` names what went wrong:
 
     ``row-width`` (more or fewer values than columns), ``unknown-row``, ``misplaced-row`` (a leaf
@@ -66,7 +65,7 @@ class Misfit:
     kind: str
     table: str
     span: Span
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: dict[str, Any]
 
 
 @dataclass
@@ -106,8 +105,7 @@ class BoundTable:
         return value.value if value is not None and value.is_number else None
 
 
-@dataclass(frozen=True)
-class SectionMatch:
+class SectionMatch(NamedTuple):
     section: Section
     attachment: Attachment | None
     spec: SectionSpec | None

@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 CellKind = Literal["number", "empty", "placeholder", "text"]
 
@@ -18,8 +17,7 @@ _NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class CellValue:
+class CellValue(NamedTuple):
     raw: str
     kind: CellKind
     value: Decimal | None = None

@@ -4,8 +4,7 @@ through the result cache. Returns results; the CLI prints them."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 from reportlint.engine.config import Config, ConfigError
 from reportlint.engine.linter import Linter
@@ -16,8 +15,7 @@ from reportlint.findings import FileResult
 MIN_FILES_PER_WORKER = 8
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     path: str
     config: Config
     encoding: str | None = None

@@ -11,7 +11,7 @@ import functools
 import hashlib
 import json
 import os
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,10 @@ def config_fingerprint(config: Config) -> str:
 
 
 def _finding_to_json(finding: Finding) -> dict[str, Any]:
-    data = asdict(finding)
+    data = {field.name: getattr(finding, field.name) for field in fields(finding)}
+    for key, value in data.items():
+        if hasattr(value, "_asdict"):  # Message, Span, Location: named tuples, stored as objects
+            data[key] = value._asdict()
     data["severity"] = finding.severity.value
     return data
 

@@ -11,24 +11,21 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from reportlint.cache import user_cache_dir
 from reportlint.engine.result_cache import code_fingerprint
 
 
-@dataclass(frozen=True)
-class RuleEntry:
+class RuleEntry(NamedTuple):
     code: str
     name: str
     category: str
     options: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class RuleIndex:
+class RuleIndex(NamedTuple):
     rules: list[RuleEntry]
     reporters: dict[str, str]  # format name -> "module:QualifiedName"
 

@@ -7,7 +7,6 @@ templates. Giving the tables meaning is the binder's job (``reportlint.binding``
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from typing import Iterator, Literal, NamedTuple, Union
 
 from reportlint.source import SourceMap, Span
@@ -15,14 +14,13 @@ from reportlint.source import SourceMap, Span
 TableLayout = Literal["cells", "pipe", "tabs"]
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     span: Span
-    kind: Literal["paragraph"] = field(default="paragraph", repr=False)
+    kind: Literal["paragraph"] = "paragraph"
     # Where the text starts in the normalised source, so a finding can point at words in it.
-    start: int = field(default=-1, repr=False, compare=False)
-    source_map: SourceMap | None = field(default=None, repr=False, compare=False)
+    start: int = -1
+    source_map: SourceMap | None = None
 
     def span_of(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` in the original file (the whole paragraph's, when
@@ -32,14 +30,13 @@ class Paragraph:
         return self.source_map.span(self.start + start, self.start + end)
 
 
-@dataclass(frozen=True, slots=True)
-class DateLine:
+class DateLine(NamedTuple):
     """A line that holds nothing but a date, as in a signature block."""
 
     text: str
     date: _dt.date | None
     span: Span
-    kind: Literal["date"] = field(default="date", repr=False)
+    kind: Literal["date"] = "date"
 
 
 class Cell(NamedTuple):
@@ -72,19 +69,17 @@ class Row(NamedTuple):
         return tuple(cell.text for cell in self.cells)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     layout: TableLayout
     rows: tuple[Row, ...]
     span: Span
-    kind: Literal["table"] = field(default="table", repr=False)
+    kind: Literal["table"] = "table"
 
 
 Block = Union[Paragraph, DateLine, Table]
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A numbered top-level section (``一、总体情况``)."""
 
     number: int
@@ -105,8 +100,7 @@ class Section:
         return "\n".join(paragraph.text for paragraph in self.paragraphs())
 
 
-@dataclass(frozen=True, slots=True)
-class Attachment:
+class Attachment(NamedTuple):
     """``附件2:`` and what follows it: its own blocks and, often, its own numbered sections."""
 
     label: str
@@ -116,8 +110,7 @@ class Attachment:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
+class Signature(NamedTuple):
     """The signature block at the end of the body: the issuing organ (when it has a line of its
     own, or stands before the date on the same line) and the date."""
 
@@ -127,8 +120,7 @@ class Signature:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class ParseIssue:
+class ParseIssue(NamedTuple):
     """Text the grammar could not read; the line was skipped and the rest parsed."""
 
     message: str
@@ -136,8 +128,7 @@ class ParseIssue:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     title: Paragraph | None
     preamble: tuple[Block, ...]
     sections: tuple[Section, ...]

@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 
 __all__ = [
@@ -131,8 +131,7 @@ class LabelIndex:
         return self._exact[best], best_score
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     key: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -146,8 +145,7 @@ class ColumnSpec:
         return (self.label, *self.aliases)
 
 
-@dataclass(frozen=True)
-class RowSpec:
+class RowSpec(NamedTuple):
     key: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -269,8 +267,7 @@ class TableSpec:
         return f"{row.label if row else row_key} / {column.label if column else column_key}"
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     number: int
     key: str
     title: str
@@ -287,15 +284,13 @@ class SectionSpec:
         return label_key(title) in {label_key(text) for text in (self.title, *self.accepted)}
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     sign: int
     row: str
     column: str
 
 
-@dataclass(frozen=True)
-class Equation:
+class Equation(NamedTuple):
     """One concrete check, ``sum(left) <relation> sum(right)``, over cells of one table."""
 
     id: str
@@ -307,13 +302,6 @@ class Equation:
     text: str
     severity: str | None = None
     binding: tuple[tuple[str, str], ...] = ()  # the for_each values that made this instance
-
-    def __post_init__(self) -> None:
-        # Hashed once: the analysis caches its plans by the tuple of a table's equations.
-        object.__setattr__(self, "_hash", hash((self.id, self.table, self.left, self.right, self.binding)))
-
-    def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined]
 
     @property
     def cells(self) -> tuple[tuple[str, str], ...]:

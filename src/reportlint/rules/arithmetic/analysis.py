@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Literal, NamedTuple, Sequence
 
@@ -65,16 +64,14 @@ def _holds(relation: str, left: Decimal, right: Decimal) -> bool:
     return left == right
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Changing these cells to these values makes every listed failing equation hold."""
 
     values: dict[CellRef, Decimal]
     explains: tuple[EquationResult, ...]
 
 
-@dataclass(frozen=True)
-class TableAnalysis:
+class TableAnalysis(NamedTuple):
     table: BoundTable
     results: tuple[EquationResult, ...]
     fix: Fix | None

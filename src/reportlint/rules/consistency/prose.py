@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from reportlint.binding import BoundReport
 from reportlint.parsing import Paragraph
@@ -26,8 +25,7 @@ _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*")
 FOLLOWING_CLAUSES = 2
 
 
-@dataclass(frozen=True)
-class ProseFact:
+class ProseFact(NamedTuple):
     id: str
     value: Decimal
     unit: str

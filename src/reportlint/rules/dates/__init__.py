@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from reportlint.binding import BoundReport
 from reportlint.rules.base import RuleContext
@@ -17,8 +18,7 @@ _LABELLED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class ReportDate:
+class ReportDate(NamedTuple):
     kind: str  # signature | 填表时间 | 发布日期 | …
     date: dt.date
     text: str

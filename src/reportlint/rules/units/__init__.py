@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from reportlint.binding import BoundCell, BoundReport, BoundTable
 
 YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 
 
-@dataclass(frozen=True)
-class MoneyCell:
+class MoneyCell(NamedTuple):
     table: BoundTable
     cell: BoundCell
     unit: str | None  # None: neither the cell, its header nor the template names one
