@@ -226,6 +226,9 @@ def _fit(values: list[Cell], expected: int) -> list[Cell] | None:
 
 
 _RULE_CELL = re.compile(r"[-—:|]{3,}")
+# What a money column's header may say about its values: 金额（万元）, 保留2位小数.
+_MONEY_UNIT = re.compile(r"(亿元|万元|元)")
+_DECIMALS_NOTE = re.compile(r"保留\s*(\d+)\s*位小数")
 
 
 def _is_rule_row(cells: Sequence[Cell]) -> bool:
@@ -460,10 +463,10 @@ class _BlockBinder(_TableBinder):
                 order.append(None)
                 continue
             order.append(match[0])
-            unit = re.search(r"(亿元|万元|元)", cell.text)
+            unit = _MONEY_UNIT.search(cell.text)
             if unit:
                 self.bound.column_units[(block_key, match[0])] = unit.group(1)
-            decimals = re.search(r"保留\s*(\d+)\s*位小数", cell.text)
+            decimals = _DECIMALS_NOTE.search(cell.text)
             if decimals:
                 self.bound.column_decimals[(block_key, match[0])] = int(decimals.group(1))
         return order

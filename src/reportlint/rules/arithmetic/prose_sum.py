@@ -10,6 +10,7 @@ _QUANTITY = r"(\d+(?:\.\d+)?)\s*(件|篇|条|个|项|次|人次|起|宗|家)"
 _TOTAL = re.compile(r"(?:共|合计|总计|累计)[^，。；、\d]{0,12}?" + _QUANTITY)
 _PART = re.compile(_QUANTITY)
 _SUBSET = re.compile(r"其中")
+_SENTENCE = re.compile(r"[^。！？!?]+")
 _CLAUSE = re.compile(r"[，,、；;：:]")
 
 
@@ -32,7 +33,10 @@ class ProseSum(Rule):
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         for paragraph in report.document.paragraphs():
-            for sentence_match in re.finditer(r"[^。！？!?]+", paragraph.text):
+            # Every total word (共, 合计, 总计, 累计) holds 共 or 计: most paragraphs hold neither.
+            if "共" not in paragraph.text and "计" not in paragraph.text:
+                continue
+            for sentence_match in _SENTENCE.finditer(paragraph.text):
                 self.check_sentence(sentence_match.group(), sentence_match.start(), paragraph, ctx)
 
     def check_sentence(self, sentence: str, offset: int, paragraph, ctx: RuleContext) -> None:
