@@ -297,7 +297,7 @@ class _TableBinder:
                     elif cell.text and seen_value and self.spec.row_index.find(cell.text):
                         yield Row(row.cells[start:index], row.start, row.end, row.source_map)
                         start, seen_value = index, False
-                yield Row(row.cells[start:], row.start, row.end, row.source_map)
+                yield row if start == 0 else Row(row.cells[start:], row.start, row.end, row.source_map)
 
 
 # Where a new enumerated label starts inside a cell: （一） (二) 1. 2、 — a copy from a PDF or a

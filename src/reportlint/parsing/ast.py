@@ -1,4 +1,7 @@
-"""The typed syntax tree of a report: frozen dataclasses, each node with its span in the original.
+"""The typed syntax tree of a report: immutable named tuples, each node with its span in the original.
+
+(Named tuples rather than frozen dataclasses: CPython compiles a dataclass's generated methods in
+every process, ~0.8 ms a class, which a one-file run pays for each node type before it reads a line.)
 
 The tree says what the text *is* (a heading, a paragraph, a table row); it knows nothing about
 templates. Giving the tables meaning is the binder's job (``reportlint.binding``).

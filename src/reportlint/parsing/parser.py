@@ -24,7 +24,7 @@ from reportlint.parsing.ast import (
     Table,
 )
 from reportlint.parsing.numerals import HEADING_NUMERAL, heading_number, parse_date
-from reportlint.source import Source, Span
+from reportlint.source import Source, SourceMap, Span
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -92,7 +92,7 @@ def parse_source(source: Source) -> Document:
     text = source.text
     issues: list[ParseIssue] = []
     parser = get_parser()
-    _BUILDER.source = source
+    _BUILDER.source_map = source.map
     for _ in range(MAX_RECOVERIES + 1):
         try:
             tree = parser.parse(text)
@@ -123,12 +123,12 @@ def parse_source(source: Source) -> Document:
 
 class AstBuilder(Transformer):
     """Builds the typed AST from the parser's reductions as they happen (lark's tree-less
-    LALR mode: no intermediate parse tree). ``source`` is set before each parse."""
+    LALR mode: no intermediate parse tree). ``source_map`` is set before each parse."""
 
-    source: Source
+    source_map: SourceMap
 
     def _span(self, token: Token) -> Span:
-        return self.source.map.span(token.start_pos, token.end_pos)
+        return self.source_map.span(token.start_pos, token.end_pos)
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -136,7 +136,7 @@ class AstBuilder(Transformer):
         token = children[0]
         if not token.strip():  # a line blanked out by error recovery
             return None
-        return Paragraph(str(token).strip(), self._span(token), start=token.start_pos, source_map=self.source.map)
+        return Paragraph(str(token).strip(), self._span(token), start=token.start_pos, source_map=self.source_map)
 
     def signature_date(self, children: list) -> DateLine:
         token = children[0]
@@ -163,11 +163,13 @@ class AstBuilder(Transformer):
         if len(lines) == 1:  # the usual case: a cell on one line
             return self._cell(lines[0], 0, len(lines[0]))
         parts = [self._cell(token, 0, len(token)) for token in lines]
-        return Cell("".join(part.text for part in parts), parts[0].start, parts[-1].end, self.source.map)
+        return Cell("".join(part.text for part in parts), parts[0].start, parts[-1].end, self.source_map)
 
     def cell_row(self, children: list) -> Row:
-        cells = tuple(self._line_cell(lines) for lines in children[0].cells)
-        return Row(cells, cells[0].start, cells[-1].end, self.source.map)
+        cell, line_cell = self._cell, self._line_cell
+        cells = tuple(cell(lines[0], 0, len(lines[0])) if len(lines) == 1 else line_cell(lines)
+                      for lines in children[0].cells)
+        return Row(cells, cells[0].start, cells[-1].end, self.source_map)
 
     def cell_table(self, rows: list) -> tuple[str, tuple[Row, ...], None]:
         return "cells", tuple(rows), None
@@ -176,13 +178,13 @@ class AstBuilder(Transformer):
         layout, rows, placed = children[0]
         if not rows:  # a pipe table made only of separator lines: nothing to read
             return Table(layout, (), placed)
-        return Table(layout, rows, self.source.map.span(rows[0].start, rows[-1].end))  # type: ignore[arg-type]
+        return Table(layout, rows, self.source_map.span(rows[0].start, rows[-1].end))  # type: ignore[arg-type]
 
     # -- containers ---------------------------------------------------------------------------
 
     def _container_span(self, head: Span, blocks: tuple, sections: tuple = ()) -> Span:
         last = max([head] + [block.span for block in blocks] + [section.span for section in sections], key=lambda s: s.end)
-        return self.source.map.original_span(head.start, max(head.end, last.end))
+        return self.source_map.original_span(head.start, max(head.end, last.end))
 
     def section(self, children: list) -> Section:
         heading, *items = children
@@ -219,7 +221,7 @@ class AstBuilder(Transformer):
         raw = token[start:end]  # slicing the token gives a plain str, without copying it whole
         stripped = raw.strip()
         left = token.start_pos + start + (len(raw) - len(raw.lstrip()) if stripped else 0)
-        return Cell(stripped, left, left + len(stripped), self.source.map)
+        return Cell(stripped, left, left + len(stripped), self.source_map)
 
     def _split_row(self, token: Token, separator: str) -> Row:
         value = token
@@ -238,7 +240,7 @@ class AstBuilder(Transformer):
             if bounds and not value[bounds[-1][0] : bounds[-1][1]].strip():
                 bounds = bounds[:-1]
         cells = tuple(self._cell(token, a, b) for a, b in bounds)
-        return Row(cells, token.start_pos, token.end_pos, self.source.map)
+        return Row(cells, token.start_pos, token.end_pos, self.source_map)
 
 
 # An organ's name and a date on one line: 某某街道办事处 2021年1月13日

@@ -88,24 +88,27 @@ class ReportPostLexer:
         count = len(lines)
         last_section = 0
         previous_type: str | None = None  # type of the previous emitted line, None after a table ends
+        previous_line = None
         for index, content in enumerate(lines):
-            previous = lines[index - 1] if index else None
-            adjacent = previous is not None and content.line == previous.line + 1
-            if previous is not None and not adjacent:  # blank lines in between
+            line = content.line
+            adjacent = previous_line is not None and line == previous_line + 1
+            if previous_line is not None and not adjacent:  # blank lines in between
                 if previous_type in _CELL_TYPES and content.type == "CELL":
                     yield Token.new_borrow_pos("_ROW_BREAK", "", content)
                 else:
                     previous_type = None  # a blank line ends a pipe or tab table
-            following = lines[index + 1] if index + 1 < count else None
-            below = following.type if following is not None and following.line == content.line + 1 else None
+            previous_line = line
             kind = content.type
-            above_is_table = adjacent and previous_type in _TABLE_OR_CONTINUATION
+            # The lines below are looked at only where a decision needs them.
             if kind == "TEXT" and adjacent and previous_type in _CELL_TYPES:
+                following = lines[index + 1] if index + 1 < count else None
                 if len(content) <= MAX_CONTINUATION_LENGTH and following is not None and following.type == "CELL":
                     kind = "CELL_CONT"
             elif kind == "HEADING":
                 number = heading_number(content)
-                if above_is_table and below in TABLE_LINE_TYPES:
+                following = lines[index + 1] if index + 1 < count else None
+                below = following.type if following is not None and following.line == line + 1 else None
+                if adjacent and previous_type in _TABLE_OR_CONTINUATION and below in TABLE_LINE_TYPES:
                     # Wedged inside a table: a row label that lost its tab, not a section.
                     kind = "CELL" if previous_type in _CELL_TYPES else "TAB_ROW" if previous_type == "TAB_ROW" else "TEXT"
                 elif (
