@@ -49,9 +49,14 @@ def run_child(command: list[str], env: dict | None = None) -> tuple[float, int]:
     return float(output[0]), int(output[1]) // 1024
 
 
-def median_time(command: list[str], repeats: int, env: dict | None = None) -> float:
-    run_child(command, env)  # warm the file system cache and write bytecode
-    return statistics.median(run_child(command, env)[0] for _ in range(repeats))
+def paired_ratio(command: list[str], floor: list[str], repeats: int, env: dict) -> tuple[float, float, float]:
+    """Median time of ``command``, of ``floor``, and the median of their per-pair ratios. The two
+    run alternately, so a slow spell of a shared machine lands on both sides of a ratio."""
+    run_child(command, env)
+    run_child(floor, env)
+    pairs = [(run_child(command, env)[0], run_child(floor, env)[0]) for _ in range(repeats)]
+    return (statistics.median(t for t, _ in pairs), statistics.median(f for _, f in pairs),
+            statistics.median(t / f for t, f in pairs))
 
 
 def vary(text: str, index: int, rng: random.Random) -> str:
@@ -80,15 +85,15 @@ def line(name: str, value: str, target: str, met: bool | None) -> None:
 
 
 def cold_start(repeats: int) -> None:
-    print("Cold start (fresh process, median of", repeats, "runs)")
-    floor = median_time([sys.executable, "-c", "import rich.console, lark, pluggy, yaml"], repeats)
+    print("Cold start (fresh process, median of", repeats, "runs, each beside a run of the floor)")
+    floor_command = [sys.executable, "-c", "import rich.console, lark, pluggy, yaml"]
     with tempfile.TemporaryDirectory() as cache:
         env = {**ENV, "REPORTLINT_CACHE_DIR": cache}
-        uncached = median_time([REPORTLINT, str(SEED), "--no-cache"], repeats, env)
-        cached = median_time([REPORTLINT, str(SEED)], repeats, env)
+        uncached, floor, uncached_ratio = paired_ratio([REPORTLINT, str(SEED), "--no-cache"], floor_command, repeats, env)
+        cached, _, cached_ratio = paired_ratio([REPORTLINT, str(SEED)], floor_command, repeats, env)
     line("import floor (rich.console, lark, pluggy, yaml)", f"{floor * 1000:.0f} ms", "", None)
-    line("reportlint SEED, result cache hit", f"{cached * 1000:.0f} ms = {cached / floor:.2f}×", "≤ 1.30× floor", cached / floor <= 1.3)
-    line("reportlint SEED --no-cache", f"{uncached * 1000:.0f} ms = {uncached / floor:.2f}×", "≤ 1.30× floor", uncached / floor <= 1.3)
+    line("reportlint SEED, result cache hit", f"{cached * 1000:.0f} ms = {cached_ratio:.2f}×", "≤ 1.30× floor", cached_ratio <= 1.3)
+    line("reportlint SEED --no-cache", f"{uncached * 1000:.0f} ms = {uncached_ratio:.2f}×", "≤ 1.30× floor", uncached_ratio <= 1.3)
 
 
 def warm_throughput(paths: list[str]) -> None:
@@ -96,18 +101,24 @@ def warm_throughput(paths: list[str]) -> None:
     from reportlint.engine import Linter
     from reportlint.loaders import load_path
 
-    print(f"Warm throughput (one process, one core, {len(paths)} reports made from the seeds)")
+    print(f"Warm throughput (one process, one core, {len(paths)} reports made from the seeds, best of 3 passes)")
     sources = [load_path(path) for path in paths]
     linter = Linter()
     for source in sources[:20]:
         linter.lint_source(source)
-    start = time.perf_counter()
-    for source in sources:
-        linter.lint_source(source)
-    elapsed = time.perf_counter() - start
+    # The best of three passes, as timeit reports: on a shared machine other work only ever adds
+    # time, so the fastest pass is the closest to what the code itself costs.
+    passes = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for source in sources:
+            linter.lint_source(source)
+        passes.append(time.perf_counter() - start)
+    elapsed = min(passes)
     rate = len(sources) / elapsed
     line("lint, reports per second per core", f"{rate:.0f} /s", "≥ 300 /s", rate >= 300)
     line("lint, time per report", f"{elapsed / len(sources) * 1000:.1f} ms", "≤ 3.3 ms", rate >= 300)
+    line("slowest of the three passes", f"{len(sources) / max(passes):.0f} /s", "", None)
 
 
 def batch(paths: list[str], folder: Path) -> None:
