@@ -84,3 +84,37 @@ def test_github_annotations_escape_and_locate():
     assert lines[0].startswith("::error file=report.txt,line=4,col=4,endLine=4,endColumn=5,title=RL203 applicant-row-total::")
     assert lines[2].startswith("::notice file=report.txt,title=RL305 missing-date::")
     assert lines[3].startswith("::error file=broken.txt")
+
+
+def test_coloured_text_says_the_same_as_plain_text():
+    """With colour, rich styles the same pieces: stripping the escape codes gives the plain
+    output back, and a path with brackets is printed as it is, not read as markup."""
+    import re
+
+    registry = get_registry()
+    results = shared_results()
+    results[1] = FileResult("[red]broken.txt", error="文件为空 (empty file)")
+    outputs = {}
+    for color in (False, True):
+        stream = io.StringIO()
+        registry.reporters["text"](stream, lang="zh", color=color, version="0.0.0").report(results)
+        outputs[color] = stream.getvalue()
+    assert "\x1b[" in outputs[True] and "\x1b[" not in outputs[False]
+    assert re.sub(r"\x1b\[[0-9;]*m", "", outputs[True]) == outputs[False]
+    assert "[red]broken.txt: 无法检查" in outputs[False]
+
+
+def test_a_plain_run_of_one_file_does_not_load_rich(tmp_path):
+    """The pre-commit case: output to a pipe, one file. rich draws colours and tables only."""
+    import subprocess
+    import sys
+
+    probe = "import sys\nfrom reportlint.cli import main\nmain(sys.argv[1:])\nprint('rich.console' in sys.modules)\n"
+    report = tmp_path / "report.txt"
+    report.write_text(SOURCE, encoding="utf-8")
+    environment = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    plain, coloured = (subprocess.run([sys.executable, "-c", probe, str(report), "--no-cache", *extra],
+                                      capture_output=True, text=True, env=environment, timeout=120).stdout
+                       for extra in ([], ["--color", "always"]))
+    assert "RL601" in plain and plain.strip().splitlines()[-1] == "False"
+    assert coloured.strip().splitlines()[-1] == "True"

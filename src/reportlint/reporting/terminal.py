@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import Counter
+from typing import Union
 
 from reportlint.findings import FileResult, Finding, Severity
 from reportlint.reporting import Reporter
@@ -16,30 +18,26 @@ MAX_FILES_LISTED = 20  # past this many files with findings, list only the worst
 WORST_FILES = 10
 
 
+# A line of output is a sequence of pieces: plain text, or (text, style) for rich to colour.
+Piece = Union[str, tuple[str, str]]
+
+
 class TerminalReporter(Reporter):
     """For people: each finding with its place, code, severity and message, the source lines with
     the cell marked, then the totals, with tables per file, category and rule when more than
-    one file was checked. Plain text when the output is not a
-    terminal or ``NO_COLOR`` is set."""
+    one file was checked. Plain text when the output is not a terminal or ``NO_COLOR`` is set;
+    rich draws only what needs it (colours, and the summary tables), so a plain run of one file
+    — a pre-commit hook — does not import it."""
 
     name = "text"
     description = "for people (default)"
 
     def start(self) -> None:
-        from rich.console import Console
-
         color = self.color
         if color is None:
             color = self.stream.isatty() and not os.environ.get("NO_COLOR")
-        self.console = Console(
-            file=self.stream,
-            color_system="auto" if color else None,
-            force_terminal=bool(color),
-            no_color=not color,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
-        )
+        self._color = bool(color)
+        self._console = None  # made on first use
         # What the summary needs, and no more: the results themselves are not kept.
         self._files = 0
         self._per_file: list[tuple[str, Counter | None]] = []  # files with findings; None: not checked
@@ -47,15 +45,37 @@ class TerminalReporter(Reporter):
         self._by_category: Counter = Counter()
         self._by_severity: Counter = Counter()
 
+    def _rich_console(self):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(
+                file=self.stream,
+                color_system="auto" if self._color else None,
+                force_terminal=self._color,
+                no_color=not self._color,
+                highlight=False,
+                soft_wrap=True,
+                emoji=False,
+            )
+        return self._console
+
+    def _line(self, *pieces: Piece) -> None:
+        if not self._color:
+            self.stream.write("".join(piece if isinstance(piece, str) else piece[0] for piece in pieces) + "\n")
+            return
+        from rich.text import Text
+
+        self._rich_console().print(Text.assemble(*pieces))
+
     def file(self, result: FileResult) -> None:
-        console = self.console
         self._files += 1
         if result.error:
-            console.print(f"{_escape(result.path)}: [bold red]{self.text('无法检查', 'cannot check')}[/]: {_escape(result.error)}")
+            self._line(f"{result.path}: ", (self.text("无法检查", "cannot check"), "bold red"), f": {result.error}")
             self._per_file.append((result.path, None))
             return
         for finding in result.findings:
-            self._finding(console, result.path, finding, result.source_lines)
+            self._finding(result.path, finding, result.source_lines)
         if result.findings:
             self._per_file.append((result.path, Counter(finding.severity for finding in result.findings)))
             self._by_rule.update((finding.code, finding.rule) for finding in result.findings)
@@ -63,18 +83,17 @@ class TerminalReporter(Reporter):
             self._by_severity.update(finding.severity for finding in result.findings)
 
     def finish(self) -> None:
-        self._summary(self.console)
+        self._summary()
 
-    def _finding(self, console, path: str, finding: Finding, lines: dict[int, str]) -> None:
+    def _finding(self, path: str, finding: Finding, lines: dict[int, str]) -> None:
         span = finding.span
         where = f"{path}:{span.line}:{span.column}" if span else path
         if finding.origin:
             where += f" ({finding.origin})"
         word = self.text(*_WORD[finding.severity])
-        console.print(
-            f"[bold]{_escape(where)}[/]: [{_STYLE[finding.severity]}]{finding.code} {word}[/] "
-            f"{_escape(finding.message.in_language(self.lang))} [dim]({finding.rule})[/]"
-        )
+        style = _STYLE[finding.severity]
+        self._line((where, "bold"), ": ", (f"{finding.code} {word}", style), " ",
+                   finding.message.in_language(self.lang), " ", (f"({finding.rule})", "dim"))
         if span and lines:
             first = max(1, span.line - CONTEXT_LINES)
             last = min(span.end_line, span.line + MAX_SHOWN_LINES - 1)
@@ -87,28 +106,28 @@ class TerminalReporter(Reporter):
                 offset = max(0, span.column - 1 - WINDOW // 2) if number == span.line and len(raw) > WINDOW else 0
                 shown = raw[offset : offset + WINDOW] if len(raw) > WINDOW else raw
                 prefix = "…" if offset else ""
-                console.print(f"  [dim]{number:>{width}} │[/] {prefix}{_escape(shown.replace(chr(9), '    '))}")
+                self._line("  ", (f"{number:>{width}} │", "dim"), f" {prefix}{shown.replace(chr(9), '    ')}")
                 if number == span.line:
                     start = _display_width(prefix + raw[offset : span.column - 1])
                     end_column = span.end_column if span.end_line == span.line else len(raw) + 1
                     end_column = min(end_column, offset + len(shown) + 1)
                     length = max(1, _display_width(raw[span.column - 1 : end_column - 1]))
-                    console.print(f"  [dim]{'':>{width}} │[/] {' ' * start}[{_STYLE[finding.severity]}]{'^' * length}[/]")
+                    self._line("  ", (f"{'':>{width}} │", "dim"), f" {' ' * start}", ("^" * length, style))
         if finding.suggestion:
-            console.print(f"  [green]{self.text('建议', 'fix')}[/]: {_escape(finding.suggestion.in_language(self.lang))}")
+            self._line("  ", (self.text("建议", "fix"), "green"), f": {finding.suggestion.in_language(self.lang)}")
 
-    def _summary(self, console) -> None:
+    def _summary(self) -> None:
         if not self._per_file:
-            console.print(f"[green]{self.text('未发现问题', 'No problems found')}[/] ({self._files} {self.text('个文件', 'file(s)')})")
+            self._line((self.text("未发现问题", "No problems found"), "green"), f" ({self._files} {self.text('个文件', 'file(s)')})")
             return
-        console.print()
+        self._line()
         # For one file the tables would repeat what was just listed; the totals line says it all.
         if self._files > 1:
-            self._tables(console)
+            self._tables(self._rich_console())
         errors = sum(1 for _, counts in self._per_file if counts is None)
         parts = ", ".join(f"{self._by_severity.get(severity, 0)} {self.text(*_WORD[severity])}" for severity in Severity)
         with_findings = len(self._per_file) - errors
-        console.print(
+        self._line(
             f"{self.text('共', 'Total')}: {parts} · {self._files} {self.text('个文件', 'file(s)')}"
             + self.text(f"（有问题的 {with_findings}，无法检查的 {errors}）",
                         f" ({with_findings} with findings, {errors} not checked)")
@@ -155,7 +174,16 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _display_width(text: str) -> int:
-    from rich.cells import cell_len
+# Characters a terminal draws with no width: marks that combine with the one before, and
+# invisible format and control characters (a zero-width space copied out of Word).
+_ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Mc", "Cf", "Cc"})
 
-    return cell_len(text.replace("\t", "    "))
+
+def _display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    width = 0
+    for char in text.replace("\t", "    "):
+        if unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES:
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
