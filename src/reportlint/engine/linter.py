@@ -5,7 +5,8 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 from pathlib import PurePath
 
 from reportlint.binding import BoundReport, bind
@@ -17,8 +18,7 @@ from reportlint.rules.base import Rule, RuleContext
 from reportlint.source import InputError, Source
 from reportlint.templates import TemplateSpec, load_spec
 
-@dataclass
-class LintOutcome:
+class LintOutcome(NamedTuple):
     report: BoundReport
     findings: list[Finding]
 
