@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import Sequence
 
 from reportlint import __version__
@@ -94,8 +93,10 @@ def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> 
         if raw == "-":
             files.append("-")
             continue
-        path = Path(raw)
-        if path.is_dir():
+        if os.path.isdir(raw):
+            from pathlib import Path  # walking a folder; a run on named files does without it
+
+            path = Path(raw)
             for candidate in sorted(path.rglob("*")):
                 relative = candidate.relative_to(path).as_posix()
                 if spec is not None and (spec.match_file(relative) or any(
@@ -103,9 +104,9 @@ def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> 
                     continue
                 if candidate.is_file() and candidate.suffix.lower() in SUFFIXES:
                     files.append(str(candidate))
-        elif path.exists():
-            relative = os.path.relpath(path)
-            if not (force_exclude and spec is not None and spec.match_file(Path(relative).as_posix())):
+        elif os.path.exists(raw):
+            relative = os.path.relpath(raw).replace(os.sep, "/")
+            if not (force_exclude and spec is not None and spec.match_file(relative)):
                 files.append(raw)
         else:
             missing.append((raw, "文件不存在 (no such file)"))
@@ -120,7 +121,7 @@ def _config_for(args: argparse.Namespace, target: str, cache: dict):
     elif args.config:
         key = args.config
     else:
-        found = find_config(Path(target).parent if target != "-" else Path.cwd())
+        found = find_config(os.path.dirname(os.path.abspath(target)) if target != "-" else os.getcwd())
         key = str(found) if found else None
     if key not in cache:
         config = load_config(key) if key else Config()

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 import os
 import sys
 from typing import Any, NamedTuple
 
-from reportlint.cache import user_cache_dir
+from reportlint.cache import read_json, user_cache_dir, write_json
 
 _CACHE_FORMAT = 1
 
@@ -80,11 +79,11 @@ def installed_entry_points(group: str) -> list[EntryPoint]:
     # One file per interpreter and sys.path, so a console script and ``python -m`` (whose first
     # sys.path entries differ) do not overwrite each other's answer on every run.
     key = hashlib.sha256(repr([sys.executable, sys.path]).encode()).hexdigest()[:16]
-    path = folder / f"entry-points-{group}-{key}.json" if folder is not None else None
+    path = os.path.join(folder, f"entry-points-{group}-{key}.json") if folder is not None else None
     stamp = [_CACHE_FORMAT, sys.executable, _path_stamp()]
     if path is not None:
         try:
-            saved = json.loads(path.read_text(encoding="utf-8"))
+            saved = read_json(path)
             if saved["stamp"] == stamp:
                 return [EntryPoint(*entry) for entry in saved["entry_points"]]
         except (OSError, ValueError, KeyError, TypeError):
@@ -92,10 +91,7 @@ def installed_entry_points(group: str) -> list[EntryPoint]:
     found = _scan(group)
     if path is not None:
         try:
-            # Written to a private temporary name and moved, so a concurrent run never reads half a file.
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"stamp": stamp, "entry_points": found}), encoding="utf-8")
-            os.replace(temporary, path)
+            write_json(path, {"stamp": stamp, "entry_points": found})
         except OSError:
             pass
     return found

@@ -7,7 +7,6 @@ import functools
 import os
 from dataclasses import replace
 from typing import NamedTuple
-from pathlib import PurePath
 
 from reportlint.binding import BoundReport, bind
 from reportlint.engine.config import Config, ConfigError, selector_matches, validate_config
@@ -63,6 +62,8 @@ class Linter:
     def _ignored_here(self, path: str | None) -> list[str]:
         if not path or not self.config.per_file_ignores:
             return []
+        from pathlib import PurePath  # only for per-file-ignores; most runs never get here
+
         candidate = PurePath(os.path.abspath(path))
         try:
             relative = candidate.relative_to(self.config.root.resolve()).as_posix()

@@ -12,10 +12,9 @@ import hashlib
 import json
 import os
 from dataclasses import fields
-from pathlib import Path
 from typing import Any
 
-from reportlint.cache import user_cache_dir
+from reportlint.cache import read_json, user_cache_dir, write_json
 from reportlint.engine.entry_points import installed_entry_points
 from reportlint.engine.config import Config
 from reportlint.findings import FileResult, Finding, Location, Message, Severity
@@ -30,16 +29,16 @@ def code_fingerprint() -> str:
     """What reportlint and its plugins are: version, every source and data file of the package
     (name, size, modification time), and the plugins' entry points with their versions."""
     digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
-    package = Path(__file__).resolve().parents[1]
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     for folder, subfolders, files in os.walk(package):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".yaml", ".lark")):
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}".encode())
-    grammar = package.parents[1] / "grammars" / "report.lark"  # a source checkout keeps it here
-    if grammar.is_file():
-        info = grammar.stat()
+    grammar = os.path.join(os.path.dirname(os.path.dirname(package)), "grammars", "report.lark")  # a source checkout keeps it here
+    if os.path.isfile(grammar):
+        info = os.stat(grammar)
         digest.update(f"{grammar}:{info.st_size}:{info.st_mtime_ns}".encode())
     for entry in sorted(installed_entry_points(ENTRY_POINT_GROUP)):
         digest.update(f"{entry.name}={entry.value}@{entry.dist_version}".encode())
@@ -51,7 +50,8 @@ def config_fingerprint(config: Config) -> str:
     data = {field.name: getattr(config, field.name) for field in fields(config) if field.name != "lines"}
     for template in config.templates:  # the content of extra template specs matters, not just their names
         try:
-            data[f"template:{template}"] = hashlib.sha256(Path(template).read_bytes()).hexdigest()
+            with open(template, "rb") as file:
+                data[f"template:{template}"] = hashlib.sha256(file.read()).hexdigest()
         except OSError:
             pass
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
@@ -83,7 +83,7 @@ def _finding_from_json(data: dict[str, Any]) -> Finding:
 
 
 class ResultCache:
-    def __init__(self, enabled: bool = True, directory: Path | None = None):
+    def __init__(self, enabled: bool = True, directory: str | os.PathLike[str] | None = None):
         """``enabled=False`` (``--no-cache``) neither reads nor writes."""
         self.directory = (directory or user_cache_dir("results")) if enabled else None
 
@@ -98,16 +98,16 @@ class ResultCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def _file(self, key: str) -> Path:
+    def _file(self, key: str) -> str:
         assert self.directory is not None
-        return self.directory / key[:2] / f"{key[2:]}.json"
+        return os.path.join(self.directory, key[:2], f"{key[2:]}.json")
 
     def get(self, key: str) -> FileResult | None:
         """The stored result, its metadata marked ``cached``; None when there is none."""
         if not self.enabled:
             return None
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            data = read_json(self._file(key))
             return FileResult(
                 data["path"],
                 [_finding_from_json(item) for item in data["findings"]],
@@ -128,9 +128,7 @@ class ResultCache:
             "source_lines": result.source_lines,
         }
         try:
-            target.parent.mkdir(mode=0o700, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(payload, ensure_ascii=False, default=str), encoding="utf-8")
-            temporary.replace(target)  # atomic, so parallel workers never read half an entry
+            os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
+            write_json(target, payload)
         except OSError:
             pass  # a cache that cannot be written only costs time

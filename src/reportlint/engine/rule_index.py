@@ -9,12 +9,10 @@ installed plugins), so it can never describe other rules than those installed.
 
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from reportlint.cache import user_cache_dir
+from reportlint.cache import read_json, user_cache_dir, write_json
 from reportlint.engine.result_cache import code_fingerprint
 
 
@@ -30,23 +28,21 @@ class RuleIndex(NamedTuple):
     reporters: dict[str, str]  # format name -> "module:QualifiedName"
 
 
-def _index_file() -> Path | None:
+def _index_file() -> str | None:
     directory = user_cache_dir("rules")
-    return directory / f"{code_fingerprint()}.json" if directory is not None else None
+    return os.path.join(directory, f"{code_fingerprint()}.json") if directory is not None else None
 
 
 def save_index(rules: Iterable[type], reporters: dict[str, type]) -> None:
     path = _index_file()
-    if path is None or path.exists():
+    if path is None or os.path.exists(path):
         return
     data = {
         "rules": [{"code": r.code, "name": r.name, "category": r.category, "options": list(r.options)} for r in rules],
         "reporters": {name: f"{cls.__module__}:{cls.__qualname__}" for name, cls in reporters.items()},
     }
     try:
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)
+        write_json(path, data)
     except OSError:
         pass  # without an index the next run simply loads the rules
 
@@ -56,7 +52,7 @@ def load_index() -> RuleIndex | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path)
         rules = [RuleEntry(e["code"], e["name"], e["category"], tuple(e["options"])) for e in data["rules"]]
         return RuleIndex(rules, {str(name): str(target) for name, target in data["reporters"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

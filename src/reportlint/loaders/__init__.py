@@ -8,7 +8,6 @@ as text copied out of Word. What is lost in each format is listed in docs/inputs
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from reportlint.source import InputError, Source, decode_bytes
 
@@ -21,16 +20,16 @@ SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".docx", ".pdf")
 
 def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
     """A report file's bytes. Raises :class:`InputError` with one line for every way it can fail."""
-    path = Path(path)
-    if path.is_dir():
+    if os.path.isdir(path):
         raise InputError("是文件夹，不是文件 (is a folder, not a file)")
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
                 f"文件过大 (file too large: {size / 1024 / 1024:.0f} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)"
             )
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except FileNotFoundError:
         raise InputError("文件不存在 (no such file)") from None
     except PermissionError:
@@ -44,7 +43,7 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def load_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
     """Load a report from its bytes; the name's suffix (or the content) says the format."""
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
         from reportlint.loaders.pdf import load_pdf
 
@@ -63,8 +62,7 @@ def load_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
 
 def load_path(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
     """Read a report file of any supported format. Raises :class:`InputError` with one line."""
-    file = Path(path)
-    return load_bytes(read_file_bytes(file), str(path), encoding)
+    return load_bytes(read_file_bytes(path), os.fspath(path), encoding)
 
 
 def missing_extra(extra: str, module: str) -> InputError:

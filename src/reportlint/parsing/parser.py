@@ -74,12 +74,12 @@ def get_parser() -> Lark:
         import lark
 
         key = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
-        cache_file = cache_dir / f"grammar-{key}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache"
+        cache_file = os.path.join(cache_dir, f"grammar-{key}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
         try:
-            return Lark(grammar, cache=str(cache_file), **options)
+            return Lark(grammar, cache=cache_file, **options)
         except Exception:  # a corrupt or foreign cache file: rebuild without it
             try:
-                cache_file.unlink()
+                os.unlink(cache_file)
             except OSError:
                 pass
     return Lark(grammar, **options)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from reportlint.findings import FileResult, Severity
 from reportlint.reporting import Reporter
@@ -45,6 +44,8 @@ class SarifReporter(Reporter):
         self.stream.write(', "runs": [{"tool": ' + json.dumps({"driver": driver}, ensure_ascii=False) + ', "results": [')
 
     def file(self, result: FileResult) -> None:
+        from pathlib import Path  # imported by the format that needs it, not by every run
+
         uri = Path(result.path).as_posix()
         if result.error:
             self._notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"}})

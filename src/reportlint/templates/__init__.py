@@ -10,7 +10,6 @@ import difflib
 import fnmatch
 import functools
 import itertools
-import json
 import os
 import re
 import unicodedata
@@ -479,7 +478,7 @@ def _read_spec_data(path: str) -> dict:
     """The YAML of a spec, through a JSON copy in the user's cache directory when possible:
     parsing YAML is the slowest step of a cold start, reading JSON is not. JSON, unlike a
     pickle, cannot carry code, so a planted cache file can do no more than a wrong spec."""
-    from reportlint.cache import user_cache_dir
+    from reportlint.cache import read_json, user_cache_dir, write_json
 
     with open(path, "rb") as handle:
         raw = handle.read()
@@ -488,9 +487,9 @@ def _read_spec_data(path: str) -> dict:
     if cache_dir is not None:
         import hashlib
 
-        cached = cache_dir / f"{hashlib.sha256(raw).hexdigest()[:24]}.json"
+        cached = os.path.join(cache_dir, f"{hashlib.sha256(raw).hexdigest()[:24]}.json")
         try:
-            return json.loads(cached.read_text(encoding="utf-8"))
+            return read_json(cached)
         except (OSError, ValueError):
             pass
     import yaml  # only when the JSON copy is missing: importing PyYAML costs a cold start ~15 ms
@@ -499,9 +498,7 @@ def _read_spec_data(path: str) -> dict:
     data = yaml.load(raw.decode("utf-8"), Loader=loader)
     if cached is not None:
         try:
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(cached)  # atomic: a parallel run never reads half a file
+            write_json(cached, data)
         except OSError:
             pass
     return data
