@@ -12,7 +12,6 @@ from typing import NamedTuple
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
 
 __all__ = [
     "DEBRIS_PATTERN",
@@ -147,8 +146,7 @@ class SourceMap:
         return len(self._line_starts)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A report's text: the original as decoded, the normalised text the parser reads, the map.
 
     For a Word or PDF file, ``original`` is the text reportlint rendered from it and ``origins``
@@ -158,15 +156,15 @@ class Source:
 
     original: str
     text: str
-    map: SourceMap = field(repr=False, compare=False)
+    map: SourceMap
     path: str | None = None
     encoding: str = "utf-8"
     kind: str = "text"  # text | html | docx | pdf
-    origins: tuple[str | None, ...] | None = field(default=None, repr=False, compare=False)
+    origins: tuple[str | None, ...] | None = None
     # The visible text before normalisation: the original itself for text files, the text
     # rendered from the page for HTML. Rules that look for debris or personal data read this.
     rendition: str = ""
-    rendition_map: SourceMap | None = field(default=None, repr=False, compare=False)
+    rendition_map: SourceMap | None = None
 
     @classmethod
     def from_text(cls, original: str, path: str | None = None, encoding: str = "utf-8", *,
