@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from typing import Any
+from typing import Any, Callable
 
 
 def user_cache_dir(*parts: str) -> str | None:
@@ -32,13 +32,13 @@ def user_cache_dir(*parts: str) -> str | None:
     return directory
 
 
-def write_json(path: str, data: Any) -> None:
+def write_json(path: str, data: Any, default: Callable[[Any], Any] | None = None) -> None:
     """Write ``data`` as JSON to a private temporary name and move it into place, so a run in
     parallel never reads half a file. Raises OSError; callers treat a cache they cannot write as
     only a lost speed-up."""
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "w", encoding="utf-8") as file:
-        json.dump(data, file, ensure_ascii=False, default=str)
+        json.dump(data, file, ensure_ascii=False, default=default)
     os.replace(temporary, path)
 
 

@@ -129,6 +129,6 @@ class ResultCache:
         }
         try:
             os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
-            write_json(target, payload)
+            write_json(target, payload, default=str)
         except OSError:
             pass  # a cache that cannot be written only costs time

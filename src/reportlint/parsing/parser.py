@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import sys
@@ -166,8 +167,8 @@ class AstBuilder(Transformer):
         return Cell("".join(part.text for part in parts), parts[0].start, parts[-1].end, self.source_map)
 
     def cell_row(self, children: list) -> Row:
-        cell, line_cell = self._cell, self._line_cell
-        cells = tuple(cell(lines[0], 0, len(lines[0])) if len(lines) == 1 else line_cell(lines)
+        source_map, line_cell = self.source_map, self._line_cell
+        cells = tuple(_trimmed_cell(lines[0], lines[0].start_pos, source_map) if len(lines) == 1 else line_cell(lines)
                       for lines in children[0].cells)
         return Row(cells, cells[0].start, cells[-1].end, self.source_map)
 
@@ -218,29 +219,29 @@ class AstBuilder(Transformer):
 
     def _cell(self, token: Token, start: int, end: int) -> Cell:
         """A cell for ``token[start:end]``, trimmed, placed over the trimmed text."""
-        raw = token[start:end]  # slicing the token gives a plain str, without copying it whole
-        stripped = raw.strip()
-        left = token.start_pos + start + (len(raw) - len(raw.lstrip()) if stripped else 0)
-        return Cell(stripped, left, left + len(stripped), self.source_map)
+        # Slicing the token gives a plain str, without copying it whole.
+        return _trimmed_cell(token[start:end], token.start_pos + start, self.source_map)
 
     def _split_row(self, token: Token, separator: str) -> Row:
-        value = token
-        bounds = []
-        start = 0
-        position = value.find(separator)
-        while position >= 0:
-            bounds.append((start, position))
-            start = position + 1
-            position = value.find(separator, start)
-        bounds.append((start, len(value)))
+        parts = token.split(separator)
+        starts = itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=token.start_pos)
+        pieces = list(zip(parts, starts))
         if separator == "|":
             # "| a | b |": the pieces before the first and after the last pipe are not cells.
-            if bounds and not value[bounds[0][0] : bounds[0][1]].strip():
-                bounds = bounds[1:]
-            if bounds and not value[bounds[-1][0] : bounds[-1][1]].strip():
-                bounds = bounds[:-1]
-        cells = tuple(self._cell(token, a, b) for a, b in bounds)
-        return Row(cells, token.start_pos, token.end_pos, self.source_map)
+            if pieces and not pieces[0][0].strip():
+                pieces = pieces[1:]
+            if pieces and not pieces[-1][0].strip():
+                pieces = pieces[:-1]
+        source_map = self.source_map
+        cells = tuple(_trimmed_cell(part, start, source_map) for part, start in pieces)
+        return Row(cells, token.start_pos, token.end_pos, source_map)
+
+
+def _trimmed_cell(raw: str, start: int, source_map: SourceMap) -> Cell:
+    """A cell for ``raw``, which starts at ``start``: trimmed, placed over the trimmed text."""
+    stripped = raw.strip()
+    left = start + (len(raw) - len(raw.lstrip()) if stripped else 0)
+    return Cell(stripped, left, left + len(stripped), source_map)
 
 
 # An organ's name and a date on one line: 某某街道办事处 2021年1月13日
