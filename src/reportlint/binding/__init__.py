@@ -112,8 +112,9 @@ class SectionMatch(NamedTuple):
     score: float
 
 
-@dataclass
-class BoundReport:
+class BoundReport(NamedTuple):
+    """A report read against a template. Built once by :func:`bind`, never changed after."""
+
     source: Source
     document: Document
     template: TemplateSpec | None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 import pluggy
@@ -21,13 +20,15 @@ _BUILTIN_ENTRY_POINTS = {
 }
 
 
-@dataclass
 class Registry:
-    rules: dict[str, type] = field(default_factory=dict)  # code → rule class
-    reporters: dict[str, type] = field(default_factory=dict)
-    template_paths: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # plugins that failed to load, by name
-    plugin_names: list[str] = field(default_factory=list)
+    """What the plugins (the built-in ones included) provide; filled by :func:`build_registry`."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, type] = {}  # code → rule class
+        self.reporters: dict[str, type] = {}
+        self.template_paths: list[str] = []
+        self.errors: list[str] = []  # plugins that failed to load, by name
+        self.plugin_names: list[str] = []
 
     def rule(self, code_or_name: str) -> type | None:
         wanted = code_or_name.strip()

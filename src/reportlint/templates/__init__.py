@@ -160,7 +160,9 @@ class RowSpec(NamedTuple):
         return self.key.rpartition(".")[0] or None
 
 
-@dataclass(frozen=True)
+# The specs below are built once per spec file and never compared by value: identity serves as
+# equality (eq=False), which also spares generating their __eq__ and __hash__ in every process.
+@dataclass(frozen=True, eq=False)
 class BlockSpec:
     """A block of table 2: a 第二十条 item with its own column header and rows."""
 
@@ -178,7 +180,7 @@ class BlockSpec:
         return LabelIndex((label, column.key) for column in self.columns for label in column.labels)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TableSpec:
     key: str
     number: int
@@ -307,7 +309,7 @@ class Equation(NamedTuple):
         return tuple((term.row, term.column) for term in (*self.left, *self.right))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TemplateSpec:
     id: str
     title: str
