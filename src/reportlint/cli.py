@@ -14,7 +14,6 @@ from typing import Sequence
 from reportlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
-SUBCOMMANDS = ("check", "rules", "rule", "parse")
 
 
 class UsageError(Exception):

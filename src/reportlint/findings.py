@@ -96,7 +96,6 @@ class RuleInfo(NamedTuple):
     severity: Severity
     summary: Message
     docs: str
-    url: str | None = None
 
 
 @dataclass

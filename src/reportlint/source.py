@@ -141,10 +141,6 @@ class SourceMap:
         end_line, end_column = self.line_column(end)
         return Span(start, end, line, column, end_line, end_column)
 
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
-
 
 class Source(NamedTuple):
     """A report's text: the original as decoded, the normalised text the parser reads, the map.

@@ -137,10 +137,6 @@ class BoundReport(NamedTuple):
     def body_sections(self) -> list[SectionMatch]:
         return [match for match in self.sections if match.attachment is None]
 
-    @property
-    def mixed_templates(self) -> bool:
-        return sum(1 for labels in self.template_scores.values() if labels) > 1
-
 
 # ---------------------------------------------------------------------------------------------
 # Report-level facts: year, statistics period, template

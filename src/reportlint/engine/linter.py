@@ -30,7 +30,7 @@ class Linter:
         self.templates = self._load_templates()
         self.rules = [rule for rule in self.registry.rules.values() if self.is_enabled(rule)]
         # Worked out once per linter rather than once per report and rule.
-        self._rule_options = {rule.code: {**rule.options, **self._options_for(rule)} for rule in self.rules}
+        self._rule_options = {rule.code: self._options_for(rule) for rule in self.rules}
         self._all_codes = frozenset(rule.code for rule in self.rules)
 
     # -- configuration ------------------------------------------------------------------------

@@ -28,7 +28,6 @@ class Registry:
         self.reporters: dict[str, type] = {}
         self.template_paths: list[str] = []
         self.errors: list[str] = []  # plugins that failed to load, by name
-        self.plugin_names: list[str] = []
 
     def rule(self, code_or_name: str) -> type | None:
         wanted = code_or_name.strip()
@@ -64,7 +63,6 @@ def build_registry(autoload: bool = True) -> Registry:
     except pluggy.PluginValidationError as error:
         registry.errors.append(f"插件 {error.plugin!r} 的钩子无效 (invalid hook): {error}")
         manager.unregister(error.plugin)
-    registry.plugin_names = [name for name, _ in manager.list_name_plugin()]
 
     for plugin_rules in manager.hook.reportlint_rules():
         for rule in plugin_rules or ():

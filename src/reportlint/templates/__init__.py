@@ -241,12 +241,6 @@ class TableSpec:
     def block(self, key: str) -> BlockSpec | None:
         return next((block for block in self.blocks if block.key == key), None)
 
-    def columns_for_row(self, row_key: str) -> tuple[ColumnSpec, ...]:
-        if self.blocks:
-            block = self.block(row_key.partition(".")[0])
-            return block.columns if block else ()
-        return self.columns
-
     def column(self, row_key: str, column_key: str) -> ColumnSpec | None:
         block = row_key.partition(".")[0] if self.blocks else ""
         return self._columns_by_key.get((block, column_key))

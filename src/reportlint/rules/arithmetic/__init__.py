@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar, Iterable
+from typing import ClassVar
 
 from reportlint.binding import BoundReport, BoundTable
+from reportlint.findings import Severity
 from reportlint.rules.arithmetic.analysis import EquationResult, TableAnalysis, analyse
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.labels import column_label, row_label, table_numeral
@@ -97,11 +98,7 @@ class EquationFamilyRule(Rule):
         along_zh, along_en = where(table, result)
         left, right = describe_side(table, result, True), describe_side(table, result, False)
         relation = {"=": "≠", "<=": ">", ">=": "<"}[result.equation.relation]
-        severity = None
-        if result.equation.severity:
-            from reportlint.findings import Severity
-
-            severity = Severity.parse(result.equation.severity)
+        severity = Severity.parse(result.equation.severity) if result.equation.severity else None
         ctx.report(
             cell.span if cell else table.span,
             f"表{table_numeral(table)}{along_zh}不满足“{result.equation.text}”：{left} {relation} {right}",
@@ -110,9 +107,3 @@ class EquationFamilyRule(Rule):
             evidence=evidence_of(table, result),
             severity=severity,
         )
-
-
-def iter_failures(analyses: Iterable[TableAnalysis]) -> Iterable[tuple[TableAnalysis, EquationResult]]:
-    for analysis in analyses:
-        for result in analysis.failing():
-            yield analysis, result

@@ -40,14 +40,6 @@ class EquationResult(NamedTuple):
         """left − right (zero for a balanced equation)."""
         return (self.left or Decimal(0)) - (self.right or Decimal(0))
 
-    def coefficient(self, cell: CellRef) -> int:
-        """How ``left − right`` moves when the cell grows by one."""
-        return sum(
-            term.sign * (1 if index < self.left_count else -1)
-            for index, term in enumerate(self.terms)
-            if (term.row, term.column) == cell
-        )
-
     @property
     def cells(self) -> tuple[CellRef, ...]:
         return tuple((term.row, term.column) for term in self.terms)

@@ -14,7 +14,6 @@ class MoneyCell(NamedTuple):
     table: BoundTable
     cell: BoundCell
     unit: str | None  # None: neither the cell, its header nor the template names one
-    unit_source: str | None  # "cell" | "header" | "template"
     per: BoundCell | None  # the count the amount is spread over (采购项目数量)
     decimals_allowed: int | None
 
@@ -32,20 +31,19 @@ def money_cells(report: BoundReport) -> Iterator[MoneyCell]:
             continue
         block = row.partition(".")[0]
         spec_column = table.spec.column(row, column)
+        # The unit the cell itself states, else its column header's, else the template's.
         if cell.value.unit in YUAN_PER_UNIT:
-            unit, source = cell.value.unit, "cell"
+            unit = cell.value.unit
         elif (block, column) in table.column_units:
-            unit, source = table.column_units[(block, column)], "header"
-        elif spec_column is not None and spec_column.unit:
-            unit, source = spec_column.unit, "template"
+            unit = table.column_units[(block, column)]
         else:
-            unit, source = None, None
+            unit = (spec_column.unit or None) if spec_column is not None else None
         per = None
         if entry.get("per"):
             per_row, _, per_column = entry["per"].partition("/")
             per = table.cell(per_row, per_column)
         allowed = table.column_decimals.get((block, column), spec_column.decimals if spec_column else None)
-        yield MoneyCell(table, cell, unit, source, per, allowed)
+        yield MoneyCell(table, cell, unit, per, allowed)
 
 
 def yuan_text(amount: Decimal) -> str:
