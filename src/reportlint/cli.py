@@ -7,6 +7,7 @@ error (the other files are still checked); 3 an internal error (a bug in reportl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from typing import Sequence
@@ -296,12 +297,9 @@ class _Outcome:
 
 def _write(args: argparse.Namespace, results, lang: str, reporter_class, rules: dict) -> None:
     color = {"always": True, "never": False}.get(args.color)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as stream:
-            reporter_class(stream, lang=lang, color=color, rules=rules, version=__version__).report(results)
-    else:
-        reporter_class(sys.stdout, lang=lang, color=color, rules=rules, version=__version__).report(results)
-        sys.stdout.flush()
+    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as stream:
+        reporter_class(stream, lang=lang, color=color, rules=rules, version=__version__).report(results)
+        stream.flush()
 
 
 # -- rules and rule -----------------------------------------------------------------------------

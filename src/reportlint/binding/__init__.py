@@ -435,11 +435,9 @@ class _BlockBinder(_TableBinder):
                 if block is not None:
                     block_columns[block.key] = self.read_header(block.key, labels[1:])
                 continue
-            if block is None or block.row_index.find(labels[-1].text) is None:
+            if block is None:  # no block header yet: the item names its block
                 found = spec.row_index.find(labels[-1].text)
-                owner = spec.block(found[0].partition(".")[0]) if found else None
-                if owner is not None and owner is not block and block is None:
-                    block = owner  # the item names its block
+                block = spec.block(found[0].partition(".")[0]) if found else None
             self.bind_item(block, block_columns, labels, values)
 
     @staticmethod

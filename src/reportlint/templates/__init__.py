@@ -47,10 +47,10 @@ def label_key(text: str, *, keep_enumerator: bool = False) -> str:
 
 
 # A note in brackets or after a separator, or a unit — but "(一)…" starts another label.
-_ANNOTATION = re.compile(r"^(?:(?![(（][一二三四五六七八九十]{1,3}[)）])[(/:：\-—_|,，].*|单位.*|(?:亿元|万元|元|件|个|项|条|次))$")
-
-
-_ANNOTATION_START = re.compile(r"[(/:：\-—_|,，]|单位|(?:亿元|万元|元|件|个|项|条|次)$")
+_NOTE_OPENER = r"[(/:：\-—_|,，]"
+_UNIT = r"(?:亿元|万元|元|件|个|项|条|次)"
+_ANNOTATION = re.compile(rf"^(?:(?![(（][一二三四五六七八九十]{{1,3}}[)）]){_NOTE_OPENER}.*|单位.*|{_UNIT})$")
+_ANNOTATION_START = re.compile(rf"{_NOTE_OPENER}|单位|{_UNIT}$")
 
 
 def label_base(key: str) -> str:
