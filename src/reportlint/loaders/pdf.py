@@ -80,18 +80,20 @@ def load_pdf(data: bytes, path: str | None = None) -> Source:
     tables_seen = 0
     try:
         for page_number, page in enumerate(pages, start=1):
-            tables = [table for table in page.find_tables() if table.extract() and max(len(row) for row in table.extract()) >= 2]
-            boxes = [table.bbox for table in tables]
+            # Each table's cells extracted once (pdfplumber recomputes them on every call).
+            extracted = [(table, table.extract()) for table in page.find_tables()]
+            tables = [(table, rows) for table, rows in extracted if rows and max(len(row) for row in rows) >= 2]
+            boxes = [table.bbox for table, _ in tables]
             text_page = page.filter(lambda obj, boxes=boxes: obj.get("object_type") != "char" or not any(_inside(obj, box) for box in boxes))
             lines = text_page.extract_text_lines()
-            items = [(line["top"], 0, line) for line in lines] + [(table.bbox[1], 1, table) for table in tables]
+            items = [(line["top"], 0, line) for line in lines] + [(table.bbox[1], 1, rows) for table, rows in tables]
             items.sort(key=lambda item: (item[0], item[1]))
             right = max((line["x1"] for line in lines), default=page.width)
             left = min((line["x0"] for line in lines), default=0)
             for index, (_, kind, item) in enumerate(items):
                 if kind == 1:
                     tables_seen += 1
-                    _write_table(rendition, item.extract(), page_number, tables_seen)
+                    _write_table(rendition, item, page_number, tables_seen)
                     continue
                 rendition.set_origin(f"第{page_number}页")
                 rendition.write(item["text"].replace("\t", " "))
