@@ -118,3 +118,33 @@ def test_a_plain_run_of_one_file_does_not_load_rich(tmp_path):
                        for extra in ([], ["--color", "always"]))
     assert "RL601" in plain and plain.strip().splitlines()[-1] == "False"
     assert coloured.strip().splitlines()[-1] == "True"
+
+
+def _finding_with_related() -> Finding:
+    from reportlint.findings import Related
+
+    return Finding("RL801", "carry-over-mismatch", "consistency", Severity.WARNING,
+                   Message("上年结转 3 与去年报告的结转下年度 2 不符", "carried over 3, last year carried forward 2"),
+                   Span(15, 16, 4, 4, 4, 5), Location(), {}, None, "2022.txt",
+                   related=(Related("2021.txt", Span(40, 41, 9, 2, 9, 3), Message("去年的结转下年度 2", "last year: 2")),))
+
+
+def test_related_locations_reach_json_sarif_and_the_cache(tmp_path):
+    from reportlint.engine.result_cache import _finding_from_json, _finding_to_json
+
+    finding = _finding_with_related()
+    data = finding.to_dict("zh")
+    assert data["related"] == [{"path": "2021.txt", "line": 9, "column": 2, "end_line": 9, "end_column": 3,
+                                "message": "去年的结转下年度 2"}]
+    assert "related" not in shared_results()[0].findings[0].to_dict()
+    assert _finding_from_json(json.loads(json.dumps(_finding_to_json(finding)))) == finding
+
+    stream = io.StringIO()
+    get_registry().reporters["sarif"](stream, lang="en", color=False, rules={}, version="0").report(
+        [FileResult.from_findings("2022.txt", [finding], SOURCE, {})])
+    log = json.loads(stream.getvalue())
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    related = log["runs"][0]["results"][0]["relatedLocations"]
+    assert related[0]["physicalLocation"]["artifactLocation"]["uri"] == "2021.txt"
+    assert related[0]["physicalLocation"]["region"]["startLine"] == 9
+    assert related[0]["message"]["text"] == "last year: 2"

@@ -50,6 +50,26 @@ class Message(NamedTuple):
         return self.en if lang == "en" else self.zh
 
 
+class Related(NamedTuple):
+    """Another place a finding speaks of: a cell of last year's report, a passage another
+    report repeats. ``path`` is None for a place in the same file."""
+
+    path: str | None
+    span: Span | None
+    message: Message
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        span = self.span
+        return {
+            "path": self.path,
+            "line": span.line if span else None,
+            "column": span.column if span else None,
+            "end_line": span.end_line if span else None,
+            "end_column": span.end_column if span else None,
+            "message": self.message.in_language(lang),
+        }
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
@@ -64,6 +84,8 @@ class Finding:
     path: str | None = None
     # For Word and PDF files: where the span is in the document (第2页 表1 第5行 第3列).
     origin: str | None = None
+    # Other places the finding refers to (cross-report checks: the previous year's cell).
+    related: tuple[Related, ...] = ()
 
     def sort_key(self) -> tuple:
         return (self.path or "", self.span.start if self.span else -1, self.code)
@@ -84,6 +106,7 @@ class Finding:
             "evidence": self.evidence,
             "suggestion": self.suggestion.in_language(lang) if self.suggestion else None,
             **({"origin": self.origin} if self.origin else {}),
+            **({"related": [item.to_dict(lang) for item in self.related]} if self.related else {}),
         }
 
 

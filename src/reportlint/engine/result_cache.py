@@ -17,7 +17,7 @@ from typing import Any
 from reportlint.cache import read_json, user_cache_dir, write_json
 from reportlint.engine.entry_points import installed_entry_points
 from reportlint.engine.config import Config
-from reportlint.findings import FileResult, Finding, Location, Message, Severity
+from reportlint.findings import FileResult, Finding, Location, Message, Related, Severity
 from reportlint.plugin_api import ENTRY_POINT_GROUP
 from reportlint.source import Span
 
@@ -63,6 +63,8 @@ def _finding_to_json(finding: Finding) -> dict[str, Any]:
         if hasattr(value, "_asdict"):  # Message, Span, Location: named tuples, stored as objects
             data[key] = value._asdict()
     data["severity"] = finding.severity.value
+    data["related"] = [{"path": item.path, "span": item.span._asdict() if item.span else None,
+                        "message": item.message._asdict()} for item in finding.related]
     return data
 
 
@@ -79,6 +81,8 @@ def _finding_from_json(data: dict[str, Any]) -> Finding:
         suggestion=Message(**data["suggestion"]) if data["suggestion"] else None,
         path=data["path"],
         origin=data.get("origin"),
+        related=tuple(Related(item["path"], Span(**item["span"]) if item["span"] else None, Message(**item["message"]))
+                      for item in data.get("related", ())),
     )
 
 

@@ -67,10 +67,24 @@ class SarifReporter(Reporter):
                 "properties": {"category": finding.category, "evidence": finding.evidence,
                                **({"origin": finding.origin} if finding.origin else {})},
             }
+            if finding.related:
+                entry["relatedLocations"] = [self._related(index, item, uri) for index, item in enumerate(finding.related)]
             if finding.code in self._index:
                 entry["ruleIndex"] = self._index[finding.code]
             self.stream.write(("," if self._count else "") + "\n" + json.dumps(entry, ensure_ascii=False, default=str))
             self._count += 1
+
+    def _related(self, index: int, item, uri: str) -> dict:
+        from pathlib import Path
+
+        location: dict = {"id": index, "message": {"text": item.message.in_language(self.lang)},
+                          "physicalLocation": {"artifactLocation": {"uri": Path(item.path).as_posix() if item.path else uri}}}
+        if item.span:
+            location["physicalLocation"]["region"] = {
+                "startLine": item.span.line, "startColumn": item.span.column,
+                "endLine": item.span.end_line, "endColumn": max(item.span.end_column, item.span.column),
+            }
+        return location
 
     def finish(self) -> None:
         invocations = [{"executionSuccessful": True, "toolExecutionNotifications": self._notifications}]
