@@ -203,6 +203,11 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
+def _is_cjk_or_mark(char: str) -> bool:
+    """A CJK character or CJK punctuation (、。《》「」 and the full-width forms ，：；（）)."""
+    return _is_cjk(char) or "\u3000" < char <= "\u303f" or "\uff01" <= char <= "\uff5e"
+
+
 def _joins(before: str, after: str) -> bool:
     """Whether spaces between ``before`` and ``after`` are typing noise (``2020 年``, ``信息 公开``).
 
@@ -210,7 +215,8 @@ def _joins(before: str, after: str) -> bool:
     block costs CPython ~1.5 ms to compile, three times over, in every process."""
     if not before or not after:
         return False
-    if (_is_cjk(before) or before in "0123456789.、，。：:）)") and (_is_cjk(after) or after in "（("):
+    # A PDF's text layer spaces out justified lines: 三 、本 年 度办 理 结果, 号 ， 邮 编 ：
+    if (_is_cjk_or_mark(before) or before in "0123456789.:)") and (_is_cjk_or_mark(after) or after in "("):
         return True
     return _is_cjk(before) and after in "0123456789"
 

@@ -8,10 +8,14 @@ a :class:`Misfit`; rules turn misfits into findings. Values are never shifted in
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
+from reportlint.binding.digits import split_runs
+from reportlint.binding.stream import find_regions
 from reportlint.binding.values import CellValue, is_value_text, read_value
 from reportlint.parsing.ast import Attachment, Cell, Document, Row, Section, Table
 from reportlint.source import Source, Span
@@ -84,10 +88,20 @@ class BoundTable:
     misfits: list[Misfit] = field(default_factory=list)
     # Rows the template lacks but whose columns are certain (inside a table 2 block): key → label.
     extra_rows: dict[str, str] = field(default_factory=dict)
+    region_span: Span | None = None
+    # Rows whose figures a crawler ran together (row key → the digits), split by the equations.
+    split_runs: dict[str, str] = field(default_factory=dict)
+    # Runs still to split: (row key, columns, the run's cell, the row's label cell).
+    pending_runs: list = field(default_factory=list)
 
     @property
     def span(self) -> Span:
-        return self.raw_tables[0].span
+        return self.region_span if self.region_span is not None else self.raw_tables[0].span
+
+    @property
+    def layout(self) -> str:
+        """How the table reached us: cells, tabs or pipe (a parsed table), or text (paragraphs)."""
+        return self.raw_tables[0].layout if self.raw_tables else "text"
 
     @property
     def container(self) -> str:
@@ -200,18 +214,6 @@ def choose_template(
 # Tables
 
 
-def _split_labels(cells: Sequence[Cell]) -> tuple[list[Cell], list[Cell]]:
-    """Label cells (the leading text, spacer blanks dropped) and the value cells after them."""
-    last_label = -1
-    for index, cell in enumerate(cells):
-        if cell.text and not is_value_text(cell.text):
-            last_label = index
-        elif cell.text:  # a number or placeholder: labels are over
-            break
-    labels = [cell for cell in cells[: last_label + 1] if cell.text]
-    return labels, list(cells[last_label + 1 :])
-
-
 def _fit(values: list[Cell], expected: int) -> list[Cell] | None:
     """Drop surplus blank cells at either end; None if the count still does not fit."""
     values = list(values)
@@ -238,15 +240,36 @@ def _empty_cell_at(label: Cell | Row) -> Cell:
     return Cell("", label.end, label.end, label.source_map)
 
 
+class LogicalRow(NamedTuple):
+    """A row as the template reads it, whatever lines and cells it was spread over: its labels
+    (the row's own, a group's before it, stray fragments), then its values."""
+
+    labels: list[Cell]
+    values: list[Cell]
+    header: bool  # a header row: column labels only
+    block: bool = False  # a table-2 block heading (第二十条第（X）项)
+
+    @property
+    def span_cell(self) -> Cell:
+        return (self.labels or self.values)[0]
+
+
+# How a label reads in its table (see _TableBinder.kind).
+BLOCK, COLUMN, GROUP, ROW, UNKNOWN = "block", "column", "group", "row", "unknown"
+
+
 class _TableBinder:
-    def __init__(self, bound: BoundTable):
+    def __init__(self, bound: BoundTable, rows: Sequence[Row] = (), glued: frozenset[int] = frozenset()):
         self.bound = bound
         self.spec = bound.spec
+        self.rows = rows
+        self.glued = glued
 
     def misfit(self, kind: str, span: Span, **detail: Any) -> None:
         self.bound.misfits.append(Misfit(kind, self.spec.key, span, detail))
 
-    def put(self, row_key: str, columns: Sequence[str | None], values: Sequence[Cell], label: Cell | Row) -> None:
+    def put(self, row_key: str, columns: Sequence[str | None], values: Sequence[Cell], label: Cell | Row,
+            split_from: Cell | None = None) -> None:
         previous = [self.bound.cells[(row_key, column)] for column in columns if (row_key, column) in self.bound.cells]
         if previous:
             if any(cell.value.kind != "empty" for cell in previous):
@@ -258,11 +281,17 @@ class _TableBinder:
             if not cell.text and cell.end == cell.start:
                 cell = _empty_cell_at(label)  # a cell with no width: point just after its row's label
             self.bound.cells[(row_key, column)] = BoundCell(self.spec.key, row_key, column, read_value(cell.text), cell)
+        if split_from is not None:
+            self.bound.split_runs[row_key] = split_from.text
         if isinstance(label, Cell):
             self.bound.rows_found.setdefault(row_key, label)
 
     def put_values(self, row_key: str, columns: Sequence[str | None], values: list[Cell], label: Cell) -> None:
         fitted = _fit(values, len(columns))
+        if fitted is None and len(values) == 1 and len(columns) > 1 and values[0].start in self.glued:
+            self.bound.pending_runs.append((row_key, tuple(columns), values[0], label))
+            self.bound.rows_found.setdefault(row_key, label)
+            return
         if fitted is None:
             non_empty = [cell for cell in values if cell.text]
             if not non_empty:
@@ -281,20 +310,82 @@ class _TableBinder:
                 return
         self.put(row_key, columns, fitted, label)
 
-    def logical_rows(self) -> Iterator[Row]:
-        """Rows as the binder reads them: physical rows, split where a known row label follows
-        values in the same physical row (one-cell-per-line tables that lost their blank lines)."""
-        for table in self.bound.raw_tables:
-            for row in table.rows:
-                start = 0
-                seen_value = False
-                for index, cell in enumerate(row.cells):
-                    if cell.text and is_value_text(cell.text):
-                        seen_value = True
-                    elif cell.text and seen_value and self.spec.row_index.find(cell.text):
-                        yield Row(row.cells[start:index], row.start, row.end, row.source_map)
-                        start, seen_value = index, False
-                yield row if start == 0 else Row(row.cells[start:], row.start, row.end, row.source_map)
+    # -- reading the stream ----------------------------------------------------------------------
+
+    def kind(self, cell: Cell, in_header: bool) -> str:  # pragma: no cover - each binder says
+        raise NotImplementedError
+
+    def width(self, labels: list[Cell]) -> int | None:
+        """How many values a row with these labels holds, where the template says."""
+        return None
+
+    def _header_line(self, row: Row) -> bool:
+        """A line of column labels only: a header, even after data rows (a Markdown conversion
+        gives each part of table 3 a header of its own)."""
+        return all(self.kind(cell, True) == COLUMN for cell in row.cells if cell.text)
+
+    def logical_rows(self) -> Iterator[LogicalRow]:
+        """The region's cells cut into the template's rows. A label after values starts a row;
+        so does a row label after a leaf row's label, a column label after row labels (a header),
+        a block heading; a line of figures continues the row above until it is full (a PDF's
+        label line with its figures on the next line)."""
+        labels: list[Cell] = []
+        values: list[Cell] = []
+        header = values_seen = False
+        last_kind = last_row = None
+        for row in self.rows:
+            if _is_rule_row(row.cells):
+                continue
+            width = self.width(labels) if values else None
+            if values and width is not None and len(values) >= width:
+                yield LogicalRow(labels, values, header)
+                labels, values, header, last_kind = [], [], False, None
+            blanks: list[Cell] = []  # blank cells: spacers between labels, or values
+            for cell in row.cells:
+                text = cell.text
+                if not text:
+                    blanks.append(cell)
+                    continue
+                if is_value_text(text):
+                    values.extend(blanks)
+                    blanks = []
+                    values.append(cell)
+                    continue
+                kind = self.kind(cell, header and not values)
+                if values:
+                    yield LogicalRow(labels, values, header)
+                    labels, values, header, last_kind = [], [], False, None
+                    values_seen = True
+                blanks = []
+                if kind == BLOCK:
+                    if labels:
+                        yield LogicalRow(labels, [], header)
+                    yield LogicalRow([cell], [], False, block=True)
+                    labels, header, last_kind = [], False, None
+                    continue
+                if kind == COLUMN and not header and (values_seen or labels) and not self._header_line(row):
+                    kind = UNKNOWN  # a column's word inside a row's label (…不计其他情形）)
+                if kind == COLUMN:
+                    if labels and not header:
+                        yield LogicalRow(labels, [], header)
+                        labels = []
+                    header = True
+                elif kind in (ROW, GROUP):
+                    # A leaf row's label on an earlier line, with no values after it: that row
+                    # is empty. (Two row labels on one line are one row with a misplaced label.)
+                    if header or (last_kind == ROW and last_row is not row):
+                        yield LogicalRow(labels, [], header)
+                        labels, header = [], False
+                    last_kind, last_row = kind, row
+                elif header and labels and labels[-1] not in row.cells:
+                    # Text that names nothing, on a line after the header: the header is over.
+                    yield LogicalRow(labels, [], header)
+                    labels, header = [], False
+                labels.append(cell)
+            if labels or values:
+                values.extend(blanks)
+        if labels or values:
+            yield LogicalRow(labels, values, header)
 
 
 # Where a new enumerated label starts inside a cell: （一） (二) 1. 2、 — a copy from a PDF or a
@@ -313,53 +404,88 @@ def _find_glued(spec: TableSpec, text: str):
 class _GridBinder(_TableBinder):
     """Table 3: rows named by labels, a fixed set of columns named in a two-level header."""
 
+    def kind(self, cell: Cell, in_header: bool) -> str:
+        spec = self.spec
+        text = cell.text
+        if spec.header_note_marker and spec.header_note_marker in text:
+            return COLUMN
+        column = spec.column_index.find(text)
+        row = _find_glued(spec, text) or spec.row_index.find(text)
+        if label_key(text) in self._groups:
+            return COLUMN
+        if column and (not row or in_header):
+            return COLUMN
+        if row:
+            return GROUP if spec.row(row[0]).group else ROW
+        return UNKNOWN
+
+    @functools.cached_property
+    def _groups(self) -> frozenset[str]:
+        return frozenset(label_key(text) for text in self.spec.column_groups)
+
+    def width(self, labels: list[Cell]) -> int | None:
+        return len(self.spec.columns)
+
     def bind(self) -> None:
         spec = self.spec
         marker = spec.header_note_marker
         found_columns: list[str] = []
         header_span: Span | None = None
-        data_rows: list[tuple[list[Cell], list[Cell]]] = []
+        data_rows: list[LogicalRow] = []
         for row in self.logical_rows():
-            if _is_rule_row(row.cells):
-                continue
-            labels, values = _split_labels(row.cells)
-            if marker and any(marker in cell.text for cell in row.cells):
+            labels = row.labels
+            if marker and any(marker in cell.text for cell in labels):
                 self.bound.header_note = True
                 labels = [cell for cell in labels if marker not in cell.text]
-            if labels and self.is_header(labels):
-                header_span = header_span or row.span
+            if row.header:
+                header_span = header_span or row.span_cell.span
                 for cell in labels:
                     match = spec.column_index.find(cell.text)
                     if match and match[0] not in found_columns:
                         found_columns.append(match[0])
                 continue
-            data_rows.append((labels, values))
-        if not found_columns:
-            columns = [column.key for column in spec.columns]
-            if data_rows:
-                self.misfit("missing-header", self.bound.span)
-        else:
-            columns = [column.key for column in spec.columns if column.key in found_columns]
-            missing = [column.label for column in spec.columns if column.key not in found_columns]
-            if missing:
-                self.misfit("missing-columns", header_span or self.bound.span, columns=missing)
+            data_rows.append(row._replace(labels=labels))
+        columns = self.columns(found_columns, data_rows, header_span)
         self.bound.columns_found = tuple(columns)
-        for labels, values in data_rows:
-            self.bind_row(labels, values, columns)
+        for row in data_rows:
+            self.bind_row(row.labels, row.values, columns)
 
-    def is_header(self, labels: list[Cell]) -> bool:
-        """Column and group labels only; a label that names a row too (总计) counts for the
-        header only beside a label that can only be a column."""
-        groups = {label_key(text) for text in self.spec.column_groups}
-        only_column = False
-        for cell in labels:
-            column = self.spec.column_index.find(cell.text)
-            row = self.spec.row_index.find(cell.text)
-            if row and not column:
-                return False
-            if (column and not row) or label_key(cell.text) in groups:
-                only_column = True
-        return only_column
+    def columns(self, found: list[str], data_rows: list[LogicalRow], header_span: Span | None) -> list[str]:
+        """The columns the rows hold: those the header names — unless the rows' own widths say
+        the header was read only in part (a PDF's text layer mangles two-level headers)."""
+        spec = self.spec
+        everything = [column.key for column in spec.columns]
+        if not found:
+            if data_rows and not any(row.values and len(row.values) == len(everything) for row in data_rows):
+                self.misfit("missing-header", self.bound.span)
+            return everything
+        named = [column.key for column in spec.columns if column.key in found]
+        if len(named) == len(everything):
+            return named
+        widths = Counter(len([cell for cell in row.values if cell.text]) for row in data_rows if row.values)
+        if widths and widths.most_common(1)[0][0] == len(everything):
+            return everything  # the header is garbled, the rows are whole
+        missing = [column.label for column in spec.columns if column.key not in found]
+        self.misfit("missing-columns", header_span or self.bound.span, columns=missing)
+        return named
+
+    def leaf(self, labels: list[Cell]) -> tuple[Cell | None, str | None]:
+        """The label that names the row: the last one that names a row, or failing that, a label
+        a narrow column wrapped over two or three lines (5.要求行政机关确认或重新出具 / 已获取信息),
+        placed at its first part."""
+        spec = self.spec
+        for cell in reversed(labels):
+            match = _find_glued(spec, cell.text) or spec.row_index.find(cell.text)
+            if match:
+                return cell, match[0]
+        for size in (2, 3):
+            for start in range(len(labels) - size, -1, -1):
+                parts = labels[start:start + size]
+                match = spec.row_index.find("".join(cell.text for cell in parts))
+                if match:
+                    first = parts[0]
+                    return Cell(first.text, first.start, first.end, first.source_map), match[0]
+        return None, None
 
     def bind_row(self, labels: list[Cell], values: list[Cell], columns: list[str]) -> None:
         spec = self.spec
@@ -367,14 +493,10 @@ class _GridBinder(_TableBinder):
             if any(cell.text for cell in values):
                 self.misfit("unknown-row", values[0].span, label="", values=[cell.text for cell in values if cell.text])
             return
-        leaf_cell = None
-        leaf_key = None
-        for cell in reversed(labels):
-            match = _find_glued(spec, cell.text) or spec.row_index.find(cell.text)
-            if match:
-                leaf_cell, leaf_key = cell, match[0]
-                break
+        leaf_cell, leaf_key = self.leaf(labels)
         if leaf_cell is not None and leaf_cell is not labels[-1] and spec.row(leaf_key).group:
+            if not any(cell.text for cell in values):
+                return  # a group heading and a stray fragment (a PDF's wrapped label): nothing to bind
             leaf_key = None  # the row's own label (the last one) is unknown; its group is not its name
         if leaf_key is None:
             has_values = any(cell.text for cell in values)
@@ -406,34 +528,52 @@ class _GridBinder(_TableBinder):
 class _BlockBinder(_TableBinder):
     """Table 2: blocks headed 第二十条第（X）项, each with its own column header row."""
 
+    def kind(self, cell: Cell, in_header: bool) -> str:
+        spec = self.spec
+        text = cell.text
+        if spec.block_index.find(text):
+            return BLOCK
+        if label_key(text) == self._header_key:
+            return COLUMN
+        row = spec.row_index.find(text)
+        column = any(block.column_index.find(text) for block in spec.blocks)
+        if column and (not row or in_header):
+            return COLUMN
+        return ROW if row else UNKNOWN
+
+    @functools.cached_property
+    def _header_key(self) -> str:
+        return label_key(self.spec.header_label or "信息内容")
+
+    def width(self, labels: list[Cell]) -> int | None:
+        for cell in reversed(labels):
+            found = self.spec.row_index.find(cell.text)
+            if found:
+                block = self.spec.block(found[0].partition(".")[0])
+                return len(block.columns) if block else None
+        return None
+
     def bind(self) -> None:
         spec = self.spec
-        header_key = label_key(spec.header_label or "信息内容")
         block = None
         block_columns: dict[str, list[str]] = {}
         for row in self.logical_rows():
-            if _is_rule_row(row.cells):
+            labels, values = row.labels, row.values
+            if row.block:
+                block = spec.block(spec.block_index.find(labels[0].text)[0])
                 continue
-            labels, values = _split_labels(row.cells)
             if not labels:
                 if any(cell.text for cell in values):
-                    self.misfit("unknown-row", row.span, label="", values=[cell.text for cell in values if cell.text])
+                    self.misfit("unknown-row", values[0].span, label="", values=[cell.text for cell in values if cell.text])
                 continue
-            block_match = spec.block_index.find(labels[0].text)
-            if block_match:
-                block = spec.block(block_match[0])
-                continue
-            if block is not None and not any(cell.text for cell in values) and self.names_columns(block, labels):
-                # A header row whose 信息内容 cell was lost (merged, or split across a page).
-                block_columns[block.key] = self.read_header(block.key, labels)
-                continue
-            if label_key(labels[0].text) == header_key:
+            if row.header:
+                named = [cell for cell in labels if label_key(cell.text) != self._header_key]
                 if block is None:
                     # No 第二十条 row before it (a PDF page frame ate it): the block is the one
                     # whose columns this header names.
-                    block = self.block_from_header(labels[1:])
-                if block is not None:
-                    block_columns[block.key] = self.read_header(block.key, labels[1:])
+                    block = self.block_from_header(named)
+                if block is not None and named:
+                    block_columns[block.key] = self.read_header(block.key, named)
                 continue
             if block is None:  # no block header yet: the item names its block
                 found = spec.row_index.find(labels[-1].text)
@@ -468,7 +608,7 @@ class _BlockBinder(_TableBinder):
 
     def bind_item(self, block, block_columns, labels: list[Cell], values: list[Cell]) -> None:
         spec = self.spec
-        label = labels[-1]
+        label = next((cell for cell in reversed(labels) if spec.row_index.find(cell.text)), labels[-1])
         match = None
         if block is not None:
             match = block.row_index.find(label.text)
@@ -497,49 +637,44 @@ class _BlockBinder(_TableBinder):
 
 
 class _SingleRowBinder(_TableBinder):
-    """Table 4: a header of groups and outcome labels over one row of 15 values."""
+    """Table 4: a header of groups and outcome labels over one row of 15 values — in a PDF or a
+    Markdown conversion spread over several lines or three small tables, so every value of the
+    region counts, in order."""
 
     def bind(self) -> None:
         columns = [column.key for column in self.spec.columns]
         header_seen = False
-        data_row: Row | None = None
-        for row in self.logical_rows():
+        values: list[Cell] = []
+        for row in self.rows:
             if _is_rule_row(row.cells):
                 continue
-            labels, values = _split_labels(row.cells)
-            if labels:
-                header_seen = True
-                continue
-            if not any(cell.text for cell in values):
-                continue
-            if data_row is not None:
-                self.misfit("extra-data-row", row.span, values=[cell.text for cell in values if cell.text])
-                continue
-            data_row = row
-            first = next(cell for cell in values if cell.text)
+            for cell in row.cells:
+                if cell.text and not is_value_text(cell.text):
+                    header_seen = True
+                elif cell.text or values:
+                    values.append(cell)
+        while values and not values[-1].text:
+            values.pop()
+        if not any(cell.text for cell in values):
+            self.bound.columns_found = ()
+            return
+        self.bound.columns_found = tuple(columns)
+        first = next(cell for cell in values if cell.text)
+        if len(values) == 1 and values[0].start in self.glued:
+            self.bound.pending_runs.append(("cases", tuple(columns), values[0], first))
+        else:
             fitted = _fit(values, len(columns))
             if fitted is None:
                 non_empty = [cell for cell in values if cell.text]
                 self.misfit("row-width", first.span, row="cases", label="", expected=len(columns), found=len(non_empty),
                             values=[cell.text for cell in non_empty])
-                continue
-            self.put("cases", columns, fitted, row)
-        self.bound.columns_found = tuple(columns) if data_row is not None else ()
-        if not header_seen and data_row is not None:
+            else:
+                self.put("cases", columns, fitted, first)
+        if not header_seen:
             self.misfit("missing-header", self.bound.span)
 
 
 _BINDERS = {"grid": _GridBinder, "blocks": _BlockBinder, "single_row": _SingleRowBinder}
-
-
-def _classify(spec: TemplateSpec, table: Table) -> tuple[str | None, int]:
-    keys = [label_key(cell.text) for row in table.rows for cell in row.cells if cell.text and not is_value_text(cell.text)]
-    best, best_score = None, 0
-    for table_spec in spec.tables.values():
-        score = sum(1 for key in keys if key in table_spec.all_labels)
-        if score > best_score:
-            best, best_score = table_spec.key, score
-    return (best, best_score) if best_score >= 2 else (None, best_score)
 
 
 def _match_section(spec: TemplateSpec | None, section: Section) -> tuple[SectionSpec | None, float]:
@@ -579,29 +714,16 @@ def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) 
     tables: dict[str, list[BoundTable]] = {}
     unbound: list[Table] = []
     if template is not None:
-        previous: tuple[int, int, str] | None = None  # (attachment id, section id, table key)
-        current: BoundTable | None = None
-        pending: list[tuple[BoundTable, list[Table]]] = []
-        for attachment, section, table in raw_tables:
-            key, _ = _classify(template, table)
-            container = (id(attachment), id(section))
-            if key is None and section is not None and id(section) in section_keys:
-                key = template.table_for_section(section_keys[id(section)])
-            if key is None and previous is not None and previous[:2] == container:
-                key = previous[2]
-            if key is None:
-                unbound.append(table)
-                previous = None
-                continue
-            if current is not None and previous == (*container, key):
-                pending[-1][1].append(table)
-            else:
-                current = BoundTable(key, template.tables[key], (), section, attachment)
-                pending.append((current, [table]))
-            previous = (*container, key)
-        for bound_table, parts in pending:
-            bound_table.raw_tables = tuple(parts)
-            _BINDERS[bound_table.spec.layout](bound_table).bind()
+        section_tables = {section_id: template.table_for_section(key) for section_id, key in section_keys.items()}
+        regions = find_regions(template, document, {k: v for k, v in section_tables.items() if v})
+        placed = {id(table) for region in regions for table in region.tables}
+        unbound = [table for _, _, table in raw_tables if id(table) not in placed]
+        for region in regions:
+            bound_table = BoundTable(region.key, template.tables[region.key], region.tables, region.section,
+                                     region.attachment, region_span=region.span)
+            _BINDERS[bound_table.spec.layout](bound_table, region.rows, region.glued).bind()
+            if bound_table.pending_runs:
+                split_runs(bound_table, template)
             tables.setdefault(bound_table.key, []).append(bound_table)
     else:
         unbound = [table for _, _, table in raw_tables]

@@ -7,7 +7,10 @@ import re
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # 一、  一.  一．  or 第一部分
-HEADING_NUMERAL = re.compile(r"\s*(?:([一二三四五六七八九十]{1,3})\s?[、.．]|第([一二三四五六七八九十]{1,3})部分[\s、：:.．]*)")
+# A Markdown conversion may put "## " or "**" before it.
+HEADING_NUMERAL = re.compile(
+    r"\s*(?:#{1,6}\s*)?(?:\*\*)?(?:([一二三四五六七八九十]{1,3})\s?[、.．]|第([一二三四五六七八九十]{1,3})部分[\s、：:.．]*)"
+)
 
 
 def chinese_number(text: str) -> int | None:

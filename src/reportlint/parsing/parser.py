@@ -194,6 +194,7 @@ class AstBuilder(Transformer):
         numeral_match = HEADING_NUMERAL.match(text)
         numeral = (numeral_match.group(1) or numeral_match.group(2)) if numeral_match else ""
         title = text[numeral_match.end() :] if numeral_match else text
+        title = title.strip().strip("*#").strip()  # Markdown emphasis around the title
         heading_span = self._span(heading)
         return Section(heading_number(text) or 0, numeral, title.strip(), heading_span, blocks,
                        self._container_span(heading_span, blocks))

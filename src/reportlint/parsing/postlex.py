@@ -10,18 +10,24 @@ need the lines around a line are made here:
   two lines (``本年新`` / ``制作数量``): it becomes ``CELL_CONT``;
 * a ``一、``-style line is a section heading only if its numeral moves the section count forward
   (``四、结转下年度继续办理`` inside table 3 does not) and it is not wedged between table lines;
+* a numbered line that carries values (``四、结转下年度继续办理 0 0 0``) or whose next line is a row of
+  numbers is a table row label, not a section heading;
+* a browser's copy of a table whose cells hold paragraphs comes out as one line per paragraph,
+  a line holding only a tab between cells and blank lines around both: those lines are gathered
+  back into rows;
 * finally the lines of each one-cell-per-line row are gathered into one ``CELL_ROW`` token, so
   the parser handles a row at once, as it does a pipe or tab row."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from lark import Token
 
 from reportlint.parsing.numerals import heading_number
 
-TABLE_LINE_TYPES = frozenset({"CELL", "TAB_ROW", "PIPE_ROW", "PIPE_RULE"})
+TABLE_LINE_TYPES = frozenset({"CELL", "CELL_ROW", "TAB_ROW", "PIPE_ROW", "PIPE_RULE"})
 _CELL_TYPES = frozenset({"CELL", "CELL_CONT"})
 _PIPE_TYPES = frozenset({"PIPE_ROW", "PIPE_RULE"})
 # A broken cell label is short; a longer untabbed line next to a table is prose.
@@ -33,8 +39,18 @@ MAX_SECTION_JUMP = 3
 
 
 # Which table layout a line type belongs to (absent: not a table line).
-_FAMILY = {"CELL": "cells", "CELL_CONT": "cells", "PIPE_ROW": "pipe", "PIPE_RULE": "pipe", "TAB_ROW": "tabs"}
-_TABLE_OR_CONTINUATION = TABLE_LINE_TYPES | {"CELL_CONT"}
+_FAMILY = {"CELL": "cells", "CELL_CONT": "cells", "CELL_ROW": "cells", "PIPE_ROW": "pipe", "PIPE_RULE": "pipe",
+           "TAB_ROW": "tabs"}
+_TABLE_OR_CONTINUATION = TABLE_LINE_TYPES | {"CELL_CONT", "CELL_ROW"}
+# Lines that are not table lines: what a browser's copy of a table cell comes out as.
+_PLAIN_TYPES = frozenset({"TEXT", "HEADING", "DATE", "ATTACHMENT"})
+# A row of figures: two or more numbers (or placeholders) separated by spaces.
+_NUMBER = r"(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/—－-]{1,2})"
+_FIGURES = re.compile(rf"{_NUMBER}(?:[ \t]+{_NUMBER})+")
+# A label followed by its figures: spaced (…继续办理 0 0 0) or run together (…继续办理0000000).
+_LABEL_WITH_FIGURES = re.compile(rf"[^\d\s].*?(?:[ \t]+{_NUMBER}(?:[ \t]+{_NUMBER})+|[^\d\s.、．]\d{{4,}})")
+# A browser copy keeps a paragraph within a cell one blank line from the next.
+_CELL_PARAGRAPH_GAP = 2
 
 
 
@@ -51,6 +67,84 @@ def _row_token(cells: list[list[Token]]) -> RowToken:
     token = RowToken("CELL_ROW", "", first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
     token.cells = cells
     return token
+
+
+def _is_separator(line: Token) -> bool:
+    return line.type == "CELL" and not line.strip()
+
+
+def _browser_rows(lines: list[Token]) -> list[Token]:
+    """Rows of a browser's copy of a table whose cells hold paragraphs: every paragraph on a line
+    of its own between blank lines, a line holding only a tab between two cells. A tab-only line
+    among plain lines (a Word copy puts it among tab-indented cell lines) is such a separator;
+    the cells around it are gathered into one ``CELL_ROW`` token. An empty cell is a separator
+    with no paragraph after it."""
+    count = len(lines)
+
+    def separates(index: int) -> bool:
+        if not _is_separator(lines[index]):
+            return False
+        before = next((lines[i] for i in range(index - 1, -1, -1) if not _is_separator(lines[i])), None)
+        after = next((lines[i] for i in range(index + 1, count) if not _is_separator(lines[i])), None)
+        return all(neighbour is None or neighbour.type in _PLAIN_TYPES for neighbour in (before, after))
+
+    def continues_cell(index: int) -> bool:
+        """Whether the lines from ``index`` on, each at most one blank line below the one before,
+        lead to a separator: then they are further paragraphs (or <br> lines) of a cell."""
+        while index < count and lines[index].line - lines[index - 1].line <= _CELL_PARAGRAPH_GAP:
+            if index in is_separator:
+                return True
+            if lines[index].type not in _PLAIN_TYPES or lines[index].type == "HEADING":
+                return False  # a heading ends the table: it does not continue a cell
+            index += 1
+        return False
+
+    separators = [index for index in range(count) if separates(index)]
+    if len(separators) < 3:  # a stray tab-only line in prose is not a table
+        return lines
+    is_separator = set(separators)
+    out: list[Token] = []
+    index = 0
+    while index < count:
+        line = lines[index]
+        starts_row = index in is_separator or (
+            line.type in _PLAIN_TYPES and index + 1 < count and index + 1 in is_separator)
+        if not starts_row:
+            out.append(line)
+            index += 1
+            continue
+        cells: list[list[Token]] = [[]]
+        # Earlier paragraphs of the row's first cell (结 / 果 / 维 / 持) were passed over as text.
+        while (out and out[-1].type == "TEXT" and len(out[-1]) <= MAX_CONTINUATION_LENGTH and index not in is_separator
+               and (cells[0][0] if cells[0] else line).line - out[-1].line <= _CELL_PARAGRAPH_GAP):
+            cells[0].insert(0, out.pop())
+        while index < count:
+            line = lines[index]
+            if index in is_separator:
+                if not cells[-1]:
+                    cells[-1].append(line)  # an empty cell: placed at its separator
+                cells.append([])
+            elif line.type not in _PLAIN_TYPES:
+                break
+            elif not cells[-1] or continues_cell(index):
+                # The cell's first paragraph, or a further one of the same cell (商业 / 企业); a
+                # paragraph after a row's last cell starts the next row instead.
+                cells[-1].append(line)
+            else:
+                break
+            index += 1
+        if not cells[-1]:
+            cells.pop()
+        out.append(_row_token(cells))
+    return out
+
+
+def _row_label_with_figures(line: Token, following: Token | None) -> bool:
+    """``四、结转下年度继续办理 0 0 0 0`` or ``四、结转下年度继续办理`` above a line of figures: a table row
+    label (a PDF's text layer, a crawler's flattened text), not section 四."""
+    if _LABEL_WITH_FIGURES.fullmatch(line):
+        return True
+    return following is not None and following.line == line.line + 1 and bool(_FIGURES.fullmatch(following))
 
 
 def _gather_rows(tokens: Iterable[Token]) -> Iterator[Token]:
@@ -84,7 +178,7 @@ class ReportPostLexer:
     def _lines(self, stream: Iterator[Token]) -> Iterator[Token]:
         # A TEXT line of spaces is one that error recovery blanked out. (A line holding only a
         # tab is an empty table cell, not a blank line.)
-        lines = [token for token in stream if token.type != "TEXT" or token.strip()]
+        lines = _browser_rows([token for token in stream if token.type != "TEXT" or token.strip()])
         count = len(lines)
         last_section = 0
         previous_type: str | None = None  # type of the previous emitted line, None after a table ends
@@ -95,9 +189,9 @@ class ReportPostLexer:
             if previous_line is not None and not adjacent:  # blank lines in between
                 if previous_type in _CELL_TYPES and content.type == "CELL":
                     yield Token.new_borrow_pos("_ROW_BREAK", "", content)
-                else:
-                    previous_type = None  # a blank line ends a pipe or tab table
-            previous_line = line
+                elif not (previous_type == "CELL_ROW" and content.type == "CELL_ROW"):
+                    previous_type = None  # a blank line ends a pipe or tab table (not a browser copy's rows)
+            previous_line = content.end_line
             kind = content.type
             # The lines below are looked at only where a decision needs them.
             if kind == "TEXT" and adjacent and previous_type in _CELL_TYPES:
@@ -111,6 +205,8 @@ class ReportPostLexer:
                 if adjacent and previous_type in _TABLE_OR_CONTINUATION and below in TABLE_LINE_TYPES:
                     # Wedged inside a table: a row label that lost its tab, not a section.
                     kind = "CELL" if previous_type in _CELL_TYPES else "TAB_ROW" if previous_type == "TAB_ROW" else "TEXT"
+                elif _row_label_with_figures(content, following):
+                    kind = "TEXT"
                 elif (
                     number is None
                     or len(content) > MAX_HEADING_LENGTH

@@ -67,6 +67,49 @@ def is_annotation(rest: str) -> bool:
     return bool(rest) and bool(_ANNOTATION.match(rest))
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Full-width forms to their ASCII twins, character for character (so offsets stay valid)."""
+    return "".join(map(_fold_char, text))
+
+
+_QUOTES = "\"'“”‘’「」"
+# An enumerator before a label, as printed: （一） (一) 一、 1. 1、 — one digit, so that in a
+# crawler's run of figures "00000002.其他…" only the last digit is taken for the enumerator.
+_LEADING_ENUMERATOR = r"(?:\([一二三四五六七八九十]{1,3}\)[、.]?|[一二三四五六七八九十]{1,3}[、.]|[1-9][.、])"
+
+
+class LabelScanner:
+    """Finds the template's labels inside a run of text where nothing separates them (a
+    crawler's flattened table: ``第二十条第（一）项信息内容本年制发件数…规章000``), with the
+    enumerator printed before each. Matching is on folded text, quotes optional."""
+
+    def __init__(self, labels: Iterable[str]):
+        cores = set()
+        for label in labels:
+            core = _ENUMERATOR.sub("", fold(label).strip(), count=1).rstrip(":：。.")
+            # Two-character words (其他, 总计, 规章) hide inside other labels and fragments; where
+            # they stand between figures, the figures already set them apart.
+            if len(core) >= 3:
+                cores.add(core)
+        alternatives = []
+        for core in sorted(cores, key=len, reverse=True):  # at one place, the longest label wins
+            alternatives.append("".join(f"[{re.escape(_QUOTES)}]?" if char in _QUOTES else r"\s*" if char.isspace()
+                                        else re.escape(char) for char in core))
+        self._pattern = re.compile(f"{_LEADING_ENUMERATOR}?(?:{'|'.join(alternatives)})") if alternatives else None
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each label found in ``text``, left to right, not overlapping."""
+        if self._pattern is None:
+            return []
+        return [match.span() for match in self._pattern.finditer(fold(text)) if match.end() > match.start()]
+
+
 def _similarity(left: str, right: str) -> float:
     return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
 
@@ -256,6 +299,18 @@ class TableSpec:
         labels.update(label_key(label) for label in (*self.column_groups, *self.column_labels))
         return frozenset(label for label in labels if len(label) >= 2)
 
+    @functools.cached_property
+    def labels(self) -> tuple[str, ...]:
+        """Every label the table prints: rows, columns, block headers, header words."""
+        labels = [label for row in self.all_rows() for label in row.labels]
+        for column in itertools.chain(self.columns, *(block.columns for block in self.blocks)):
+            labels.extend(column.labels)
+        labels.extend(block.header for block in self.blocks)
+        labels.extend((*self.column_groups, *self.column_labels))
+        if self.header_label:
+            labels.append(self.header_label)
+        return tuple(labels)
+
     def cell_label(self, row_key: str, column_key: str) -> str:
         row = self.row(row_key)
         column = self.column(row_key, column_key)
@@ -321,6 +376,10 @@ class TemplateSpec:
 
     def applies_to(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    @functools.cached_property
+    def label_scanner(self) -> LabelScanner:
+        return LabelScanner(label for table in self.tables.values() for label in table.labels)
 
     @functools.cached_property
     def section_index(self) -> LabelIndex:

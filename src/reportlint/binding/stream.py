@@ -1,0 +1,297 @@
+"""Tables as streams of labels and values, whatever the layout they reached us in.
+
+A table copied out of Word has one cell per line; a browser's copy has a line per row with tabs,
+and its merged rows (第二十条第（五）项) as plain lines; a PDF's text layer puts a label on one line
+and its figures on the next; a crawler runs the whole table together on one line. What every
+form keeps is the order: labels and the values after them. So the binder reads a table as a
+*region* of the document — the parsed tables and the paragraphs around them that are made of
+the template's labels and figures — cut into physical rows of cells (:class:`Row`), and lets the
+template say where one logical row ends and the next begins.
+
+This module finds those regions and turns paragraphs into rows of cells; the binders in
+``reportlint.binding`` read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Iterator, NamedTuple, Sequence
+
+from reportlint.binding.values import is_value_text
+from reportlint.parsing.ast import Attachment, Block, Cell, DateLine, Document, Paragraph, Row, Section, Table
+from reportlint.source import Span
+from reportlint.templates import TemplateSpec, label_base, label_key
+
+__all__ = ["Region", "find_regions", "paragraph_row"]
+
+# Page furniture a PDF's text layer leaves between table rows: -3-, — 3 —, 第3页, 第 3 页 共 5 页, 3/5.
+_PAGE_FURNITURE = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}")
+_WHITESPACE_CHUNK = re.compile(r"\S+")
+# Inside a chunk with no spaces: runs of figures (digits with their point or thousands commas).
+_FIGURE_RUN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")
+# A run of figures directly followed by an enumerated label ("00000002.其他…"): its last digit
+# is the label's enumerator.
+_ENUMERATOR_AFTER = re.compile(r"[.、．](?!\d)")
+# Prose, not a table: sentence punctuation outside any label.
+_SENTENCE_PUNCTUATION = re.compile(r"[。；;！？]")
+# A fragment of a label that a narrow PDF column wrapped (…只计这一情形，不 / 计其他情形）).
+MAX_FRAGMENT_LENGTH = 24
+
+
+class Region(NamedTuple):
+    """Consecutive blocks of one container that together hold one table."""
+
+    key: str
+    attachment: Attachment | None
+    section: Section | None
+    tables: tuple[Table, ...]  # the parsed tables among the blocks
+    rows: tuple[Row, ...]  # every block as physical rows of cells, in reading order
+    span: Span
+    # Value cells a crawler ran together with their label (…申请数量801000081): the digits of
+    # several cells, to be split where the template's equations allow only one way.
+    glued: frozenset[int]
+
+
+class _Tokens(NamedTuple):
+    row: Row
+    labels: int  # labels of the template among its cells
+    unknown: int  # characters of text that is neither a template label nor a figure
+    glued: tuple[int, ...]
+
+
+def _cell(paragraph: Paragraph, start: int, end: int) -> Cell:
+    return Cell(paragraph.text[start:end], paragraph.start + start, paragraph.start + end, paragraph.source_map)
+
+
+def _split_chunk(spec: TemplateSpec, text: str, offset: int) -> Iterator[tuple[int, int, str]]:
+    """The pieces of a chunk without spaces: (start, end, kind) with kind label | value | text."""
+    position = 0
+    for start, end in spec.label_scanner.find(text):
+        if start > position:
+            yield from _split_gap(text, position, start, offset)
+        yield offset + start, offset + end, "label"
+        position = end
+    if position < len(text):
+        yield from _split_gap(text, position, len(text), offset)
+
+
+def _split_gap(text: str, start: int, end: int, offset: int) -> Iterator[tuple[int, int, str]]:
+    """Text between labels: figures and whatever else is there."""
+    position = start
+    for match in _FIGURE_RUN.finditer(text, start, end):
+        figure_start, figure_end = match.span()
+        if _ENUMERATOR_AFTER.match(text, figure_end) and text[figure_end - 1].isdigit():
+            figure_end -= 1  # "00000002.其他…", "5.要求…": the last digit is the next label's enumerator
+            if figure_end == figure_start:
+                continue
+        if figure_start > position:
+            yield offset + position, offset + figure_start, "text"
+        if figure_end > figure_start:
+            yield offset + figure_start, offset + figure_end, "value"
+        position = figure_end
+    if position < end:
+        yield offset + position, offset + end, "text"
+
+
+def _names_something(spec: TemplateSpec, text: str) -> bool:
+    """Whether text the scanner passed over still names a row, column or block (a misprint:
+    2.其他法律行政止公开)."""
+    if len(text) < 2:
+        return False
+    for table in spec.tables.values():
+        if table.row_index.find(text) or table.column_index.find(text) or (table.blocks and table.block_index.find(text)):
+            return True
+    return False
+
+
+def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
+    """A paragraph as one row of cells: the template's labels, figures, and other text."""
+    text = paragraph.text
+    cells: list[Cell] = []
+    labels = unknown = 0
+    glued: list[int] = []
+    for chunk in _WHITESPACE_CHUNK.finditer(text):
+        chunk_text = chunk.group()
+        if is_value_text(chunk_text):
+            cells.append(_cell(paragraph, *chunk.span()))
+            continue
+        previous_kind = None
+        for start, end, kind in _split_chunk(spec, chunk_text, chunk.start()):
+            piece = text[start:end]
+            if kind == "value":
+                if previous_kind == "label":
+                    glued.append(paragraph.start + start)
+            elif kind == "label":
+                labels += 1
+            elif _names_something(spec, piece):
+                labels += 1
+            elif piece.strip("，,、:：()（）*·.．"):
+                unknown += len(piece)
+                if cells and previous_kind == "text":  # text next to text: one cell
+                    last = cells.pop()
+                    start = last.start - paragraph.start
+            cells.append(_cell(paragraph, start, end))
+            previous_kind = kind
+    return _Tokens(Row(tuple(cells), paragraph.start, paragraph.start + len(text), paragraph.source_map),
+                   labels, unknown, tuple(glued))
+
+
+def paragraph_row(spec: TemplateSpec, paragraph: Paragraph) -> Row:
+    return _tokenize(spec, paragraph).row
+
+
+# ---------------------------------------------------------------------------------------------
+# Regions
+
+
+class _Piece(NamedTuple):
+    block: Block
+    rows: tuple[Row, ...]
+    key: str | None  # the table its labels name, when they name one
+    strength: str  # table | figures | labels | fragment
+    glued: tuple[int, ...] = ()
+
+
+def _table_votes(spec: TemplateSpec, cells: Iterable[Cell]) -> Counter:
+    votes: Counter = Counter()
+    for cell in cells:
+        if not cell.text or is_value_text(cell.text):
+            continue
+        key = label_key(cell.text)
+        base = label_base(key)
+        owners = [table.key for table in spec.tables.values()
+                  if key in table.all_labels or base in table.all_labels
+                  or (table.header_note_marker and table.header_note_marker in cell.text)]
+        for owner in owners:
+            votes[owner] += 1 / len(owners)
+    return votes
+
+
+def _winner(votes: Counter) -> str | None:
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _piece(spec: TemplateSpec, block: Block) -> _Piece | None:
+    if isinstance(block, Table):
+        cells = [cell for row in block.rows for cell in row.cells]
+        return _Piece(block, block.rows, _winner(_table_votes(spec, cells)), "table")
+    if not isinstance(block, Paragraph) or block.start < 0:
+        return None
+    text = block.text
+    if _PAGE_FURNITURE.fullmatch(text):
+        return _Piece(block, (), None, "furniture")
+    tokens = _tokenize(spec, block)
+    cells = tokens.row.cells
+    if not cells:
+        return None
+    values = sum(1 for cell in cells if is_value_text(cell.text))
+    if tokens.unknown == 0 and (tokens.labels or values):
+        prose_outside_labels = False
+    else:
+        prose_outside_labels = bool(_SENTENCE_PUNCTUATION.search(text))
+    if tokens.unknown == 0 and not prose_outside_labels:
+        strength = "labels" if tokens.labels else "figures"
+        return _Piece(block, (tokens.row,), _winner(_table_votes(spec, cells)), strength, tokens.glued)
+    if len(text) <= MAX_FRAGMENT_LENGTH and not prose_outside_labels and not _SENTENCE_PUNCTUATION.search(text):
+        return _Piece(block, (tokens.row,), None, "fragment", tokens.glued)
+    return None
+
+
+def _runs(spec: TemplateSpec, blocks: Sequence[Block]) -> Iterator[list[_Piece]]:
+    """Maximal runs of table-like blocks; fragments and page furniture only inside a run."""
+    run: list[_Piece] = []
+    for block in blocks:
+        piece = None if isinstance(block, DateLine) else _piece(spec, block)
+        if piece is None:
+            if run:
+                yield run
+            run = []
+            continue
+        run.append(piece)
+    if run:
+        yield run
+
+
+def _trim(run: list[_Piece]) -> list[_Piece]:
+    weak = ("fragment", "furniture")
+    start, end = 0, len(run)
+    while start < end and run[start].strength in weak:
+        start += 1
+    while end > start and run[end - 1].strength in weak:
+        end -= 1
+    return run[start:end]
+
+
+def _group(run: list[_Piece], fallback: str | None) -> Iterator[tuple[str, list[_Piece]]]:
+    """Split a run where its pieces change table; a piece naming none joins its neighbours."""
+    keys: list[str | None] = [piece.key for piece in run]
+    # A piece without a key of its own belongs with the table before it (a row of figures, a
+    # wrapped label), or with the one after it when nothing came before.
+    last = None
+    for index, key in enumerate(keys):
+        if key is None:
+            keys[index] = last
+        else:
+            last = key
+    following = None
+    for index in range(len(keys) - 1, -1, -1):
+        if keys[index] is None:
+            keys[index] = following
+        else:
+            following = keys[index]
+    group: list[_Piece] = []
+    group_key = None
+    for piece, key in zip(run, keys):
+        key = key or fallback
+        if group and key != group_key:
+            if group_key:
+                yield group_key, group
+            group = []
+        group_key = key
+        group.append(piece)
+    if group and group_key:
+        yield group_key, group
+
+
+def _enough(pieces: list[_Piece]) -> bool:
+    """A region made only of paragraphs is a table when it holds template labels and figures."""
+    if any(piece.strength == "table" for piece in pieces):
+        return True
+    labels = sum(1 for piece in pieces for row in piece.rows for cell in row.cells
+                 if cell.text and not is_value_text(cell.text))
+    values = sum(1 for piece in pieces for row in piece.rows for cell in row.cells if is_value_text(cell.text))
+    return labels >= 2 and values >= 1
+
+
+def find_regions(spec: TemplateSpec, document: Document, section_tables: dict[int, str]) -> list[Region]:
+    """Every region of the document that holds one of the template's tables, in reading order.
+    ``section_tables`` maps a section (by id) to the table its template section holds."""
+    containers: list[tuple[Attachment | None, Section | None, tuple[Block, ...]]] = [(None, None, document.preamble)]
+    containers += [(None, section, section.blocks) for section in document.sections]
+    for attachment in document.attachments:
+        containers.append((attachment, None, attachment.blocks))
+        containers += [(attachment, section, section.blocks) for section in attachment.sections]
+    regions = []
+    for attachment, section, blocks in containers:
+        fallback = section_tables.get(id(section)) if section is not None else None
+        for run in _runs(spec, blocks):
+            run = _trim(run)
+            if not run:
+                continue
+            for key, pieces in _group(run, fallback):
+                pieces = _trim(pieces)
+                if not pieces or not _enough(pieces):
+                    continue
+                rows = tuple(row for piece in pieces for row in piece.rows)
+                tables = tuple(piece.block for piece in pieces if isinstance(piece.block, Table))
+                first, last = pieces[0].block, pieces[-1].block
+                source_map = rows[0].source_map if rows else None
+                span = (source_map.original_span(first.span.start, max(first.span.end, last.span.end))
+                        if source_map is not None else first.span)
+                glued = frozenset(offset for piece in pieces for offset in piece.glued)
+                regions.append(Region(key, attachment, section, tables, rows, span, glued))
+    return regions
