@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from reportlint.binding.digits import split_runs
+from reportlint.binding.outline import fit_outline
 from reportlint.binding.stream import find_regions
 from reportlint.binding.values import CellValue, is_value_text, read_value
 from reportlint.parsing.ast import Attachment, Cell, Document, Row, Section, Table
@@ -98,6 +99,28 @@ class BoundTable:
     def span(self) -> Span:
         return self.region_span if self.region_span is not None else self.raw_tables[0].span
 
+    def unreliable(self) -> list[str]:
+        """Why the cells read from this table cannot be trusted, if they cannot: rows whose
+        values fit no template row or column, in numbers that point at a misreading (a PDF
+        text layer that lists a table column by column) rather than at one slip of the
+        report's. A table whose only trouble is the same doubled or missing cells in every row
+        is readable: that is one defect, reported once."""
+        signals = [misfit for misfit in self.misfits
+                   if misfit.kind in _MISREADING and (misfit.kind != "unknown-row" or misfit.detail.get("values")
+                                                      or misfit.detail.get("has_values"))]
+        if any(misfit.kind == "stray-values" for misfit in signals):
+            # Values that went to a header while a row stayed empty: they were the row's.
+            rows: dict[str, list[BoundCell]] = {}
+            for cell in self.cells.values():
+                rows.setdefault(cell.row, []).append(cell)
+            signals += [Misfit("empty-row", self.key, cells[0].span, {"row": row}) for row, cells in rows.items()
+                        if all(cell.value.kind == "empty" for cell in cells)]
+        shapes = {(misfit.detail.get("expected"), misfit.detail.get("found")) for misfit in signals}
+        if len(signals) < MIN_MISREADINGS or (all(m.kind == "row-width" for m in signals) and len(shapes) == 1):
+            return []
+        counts = Counter(misfit.kind for misfit in signals)
+        return [f"{kind}×{count}" for kind, count in sorted(counts.items())]
+
     @property
     def layout(self) -> str:
         """How the table reached us: cells, tabs or pipe (a parsed table), or text (paragraphs)."""
@@ -117,6 +140,12 @@ class BoundTable:
     def number(self, row: str, column: str):
         value = self.value(row, column)
         return value.value if value is not None and value.is_number else None
+
+
+# Misfits that say the reading went wrong somewhere, and how many make a table unreadable.
+_MISREADING = frozenset({"unknown-row", "row-width", "run-together", "duplicate-row", "unknown-column",
+                         "stray-values"})
+MIN_MISREADINGS = 3
 
 
 class SectionMatch(NamedTuple):
@@ -141,6 +170,8 @@ class BoundReport(NamedTuple):
     sections: list[SectionMatch]
     tables: dict[str, list[BoundTable]]
     unbound_tables: list[Table]
+    # Tables found but not read reliably (see BoundTable.unreliable): no rule checks their cells.
+    unreadable: tuple[BoundTable, ...] = ()
 
     def table(self, key: str) -> BoundTable | None:
         """The table's main instance: the first one in the body, else the first anywhere."""
@@ -189,13 +220,22 @@ def title_year(document: Document) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table]) -> dict[str, list[str]]:
+def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table], text: str = "") -> dict[str, list[str]]:
     keys = {label_key(cell.text) for table in tables for row in table.rows for cell in row.cells
             if cell.text and not is_value_text(cell.text)}
     # A label counts as itself or followed by a note or unit (采购总金额（单位：万元）), never
-    # inside a longer label (处理决定数量 is not 本年处理决定数量).
+    # inside a longer label (处理决定数量 is not 本年处理决定数量). Where no table was parsed (a PDF's
+    # text layer, a crawler's text) the signature labels are looked for in the text itself.
     bases = keys | {label_base(key) for key in keys}
-    return {spec.id: [label for label in spec.signature if label_key(label) in bases] for spec in templates}
+    if not keys:
+        signatures = {label for spec in templates for label in spec.signature}
+
+        def printed(label: str) -> bool:
+            # Only where it is not just part of a longer label (处理决定数量 in 本年处理决定数量).
+            longer = sum(text.count(other) for other in signatures if label in other and other != label)
+            return len(label) >= 5 and text.count(label) > longer
+    return {spec.id: [label for label in spec.signature if label_key(label) in bases or (not keys and printed(label))]
+            for spec in templates}
 
 
 def choose_template(
@@ -439,6 +479,8 @@ class _GridBinder(_TableBinder):
                 labels = [cell for cell in labels if marker not in cell.text]
             if row.header:
                 header_span = header_span or row.span_cell.span
+                if any(cell.text for cell in row.values):
+                    self.misfit("stray-values", row.values[0].span, values=[cell.text for cell in row.values if cell.text])
                 for cell in labels:
                     match = spec.column_index.find(cell.text)
                     if match and match[0] not in found_columns:
@@ -567,6 +609,8 @@ class _BlockBinder(_TableBinder):
                     self.misfit("unknown-row", values[0].span, label="", values=[cell.text for cell in values if cell.text])
                 continue
             if row.header:
+                if any(cell.text for cell in values):
+                    self.misfit("stray-values", values[0].span, values=[cell.text for cell in values if cell.text])
                 named = [cell for cell in labels if label_key(cell.text) != self._header_key]
                 if block is None:
                     # No 第二十条 row before it (a PDF page frame ate it): the block is the one
@@ -695,13 +739,14 @@ def _match_section(spec: TemplateSpec | None, section: Section) -> tuple[Section
 
 def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) -> BoundReport:
     raw_tables = [(attachment, section, block) for attachment, section, block in document.blocks() if isinstance(block, Table)]
-    scores = _template_scores(templates, (table for _, _, table in raw_tables))
+    scores = _template_scores(templates, (table for _, _, table in raw_tables), source.text)
     t_year = title_year(document)
     period = find_period(document)
     year = t_year or (period[1].year if period and period[1] else None)
     earliest = min((spec.first_year for spec in templates), default=0)
     legacy = year is not None and year < earliest and not any(scores.values())
     template = None if legacy else choose_template(templates, scores, year)
+    document = fit_outline(document, template, source.map)
 
     sections = []
     section_keys: dict[int, str] = {}
@@ -713,6 +758,7 @@ def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) 
 
     tables: dict[str, list[BoundTable]] = {}
     unbound: list[Table] = []
+    unreadable: list[BoundTable] = []
     if template is not None:
         section_tables = {section_id: template.table_for_section(key) for section_id, key in section_keys.items()}
         regions = find_regions(template, document, {k: v for k, v in section_tables.items() if v})
@@ -724,7 +770,10 @@ def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) 
             _BINDERS[bound_table.spec.layout](bound_table, region.rows, region.glued).bind()
             if bound_table.pending_runs:
                 split_runs(bound_table, template)
-            tables.setdefault(bound_table.key, []).append(bound_table)
+            if bound_table.unreliable():
+                unreadable.append(bound_table)
+            else:
+                tables.setdefault(bound_table.key, []).append(bound_table)
     else:
         unbound = [table for _, _, table in raw_tables]
 
@@ -741,4 +790,5 @@ def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) 
         sections=sections,
         tables=tables,
         unbound_tables=unbound,
+        unreadable=tuple(unreadable),
     )

@@ -175,10 +175,19 @@ def _winner(votes: Counter) -> str | None:
     return ranked[0][0]
 
 
-def _piece(spec: TemplateSpec, block: Block) -> _Piece | None:
+def _key(votes: Counter, section_table: str | None) -> str | None:
+    """The table a piece's labels name. Inside a section whose template table is another one,
+    a single label (其他, 总计: words several tables use) is not enough to say so."""
+    winner = _winner(votes)
+    if winner is not None and section_table is not None and winner != section_table and votes[winner] < 2:
+        return None
+    return winner
+
+
+def _piece(spec: TemplateSpec, block: Block, section_table: str | None = None) -> _Piece | None:
     if isinstance(block, Table):
         cells = [cell for row in block.rows for cell in row.cells]
-        return _Piece(block, block.rows, _winner(_table_votes(spec, cells)), "table")
+        return _Piece(block, block.rows, _key(_table_votes(spec, cells), section_table), "table")
     if not isinstance(block, Paragraph) or block.start < 0:
         return None
     text = block.text
@@ -195,17 +204,17 @@ def _piece(spec: TemplateSpec, block: Block) -> _Piece | None:
         prose_outside_labels = bool(_SENTENCE_PUNCTUATION.search(text))
     if tokens.unknown == 0 and not prose_outside_labels:
         strength = "labels" if tokens.labels else "figures"
-        return _Piece(block, (tokens.row,), _winner(_table_votes(spec, cells)), strength, tokens.glued)
+        return _Piece(block, (tokens.row,), _key(_table_votes(spec, cells), section_table), strength, tokens.glued)
     if len(text) <= MAX_FRAGMENT_LENGTH and not prose_outside_labels and not _SENTENCE_PUNCTUATION.search(text):
         return _Piece(block, (tokens.row,), None, "fragment", tokens.glued)
     return None
 
 
-def _runs(spec: TemplateSpec, blocks: Sequence[Block]) -> Iterator[list[_Piece]]:
+def _runs(spec: TemplateSpec, blocks: Sequence[Block], section_table: str | None) -> Iterator[list[_Piece]]:
     """Maximal runs of table-like blocks; fragments and page furniture only inside a run."""
     run: list[_Piece] = []
     for block in blocks:
-        piece = None if isinstance(block, DateLine) else _piece(spec, block)
+        piece = None if isinstance(block, DateLine) else _piece(spec, block, section_table)
         if piece is None:
             if run:
                 yield run
@@ -278,7 +287,7 @@ def find_regions(spec: TemplateSpec, document: Document, section_tables: dict[in
     regions = []
     for attachment, section, blocks in containers:
         fallback = section_tables.get(id(section)) if section is not None else None
-        for run in _runs(spec, blocks):
+        for run in _runs(spec, blocks, fallback):
             run = _trim(run)
             if not run:
                 continue

@@ -91,6 +91,10 @@ class Section(NamedTuple):
     heading_span: Span
     blocks: tuple[Block, ...]
     span: Span
+    # The heading line as printed and where it starts in the normalised text (for a binder that
+    # finds the "heading" is really a table row label).
+    heading_text: str = ""
+    heading_start: int = -1
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (block for block in self.blocks if isinstance(block, Paragraph))

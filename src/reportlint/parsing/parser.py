@@ -197,7 +197,7 @@ class AstBuilder(Transformer):
         title = title.strip().strip("*#").strip()  # Markdown emphasis around the title
         heading_span = self._span(heading)
         return Section(heading_number(text) or 0, numeral, title.strip(), heading_span, blocks,
-                       self._container_span(heading_span, blocks))
+                       self._container_span(heading_span, blocks), text, heading.start_pos)
 
     def attachment(self, children: list) -> Attachment:
         heading, *items = children

@@ -31,8 +31,9 @@ class MissingTable(Rule):
             return
         sections = {match.spec.key: match.section for match in structural_sections(report) if match.spec}
         for section in report.template.sections:
-            if section.table is None or report.tables.get(section.table):
-                continue
+            if section.table is None or report.tables.get(section.table) \
+                    or any(table.key == section.table for table in report.unreadable):
+                continue  # an unreadable table is there: table-unreadable says so
             table = report.template.tables[section.table]
             where = sections.get(section.key)
             ctx.report(
