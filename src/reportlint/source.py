@@ -166,6 +166,8 @@ class Source(NamedTuple):
     def from_text(cls, original: str, path: str | None = None, encoding: str = "utf-8", *,
                   kind: str = "text", origins: tuple[str | None, ...] | None = None) -> Source:
         text, source_map = normalise(original)
+        if is_traditional(text):
+            text = to_simplified(text)
         return cls(original, text, source_map, path, encoding, kind, origins, original, None)
 
     @classmethod
@@ -174,6 +176,8 @@ class Source(NamedTuple):
                        origins: tuple[str | None, ...] | None = None) -> Source:
         """A text rendered from ``page`` (e.g. HTML); spans map through to ``page``."""
         text, own = normalise(rendition)
+        if is_traditional(text):
+            text = to_simplified(text)
         composed = SourceMap(rendition, own._norm_starts, own._orig_starts, then=rendition_map)
         return cls(page, text, composed, path, encoding, kind, origins, rendition, rendition_map)
 
@@ -197,6 +201,42 @@ class Source(NamedTuple):
 
     def original_lines(self) -> list[str]:
         return re.split(r"\r\n|\r|\n", self.original)
+
+
+# Characters found only in traditional writing, common in every report (報告, 公開, 資訊, 處理 …).
+_TRADITIONAL = frozenset("報開與處體機關會應條務辦請況總數項結實於們當對這說為將經過區縣鄉鎮級發網統計議類權規費書見現門問題")
+_SIMPLIFIED = frozenset("报开与处体机关会应条务办请况总数项结实于们当对这说为将经过区县乡镇级发网统计议类权规费书见现门问题")
+# How many such characters, and what share of the pair, make a text traditional.
+MIN_TRADITIONAL = 20
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (a 繁體 mirror of a report)."""
+    traditional = sum(1 for char in text if char in _TRADITIONAL)
+    if traditional < MIN_TRADITIONAL:
+        return False
+    simplified = sum(1 for char in text if char in _SIMPLIFIED)
+    return traditional > simplified
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, character for character, so that every offset into it
+    is an offset into the original too. OpenCC does the conversion (it knows which traditional
+    characters have one simplified form); a line whose conversion changes its length (a phrase
+    rule) is converted one character at a time instead."""
+    import opencc  # only for traditional text: most runs never load it
+
+    converter = opencc.OpenCC("t2s")
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = []
+    for line in text.split("\n"):
+        simple = converter.convert(line)
+        if len(simple) != len(line):
+            simple = "".join(part if len(part := converter.convert(char)) == 1 else char for char in line)
+        lines.append(simple)
+    return "\n".join(lines)
 
 
 def _is_cjk(char: str) -> bool:

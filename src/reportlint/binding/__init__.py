@@ -261,6 +261,10 @@ def _fit(values: list[Cell], expected: int) -> list[Cell] | None:
         values.pop(0)
     while len(values) > expected and not values[-1].text:
         values.pop()
+    if len(values) > expected and sum(1 for cell in values if cell.text) == expected:
+        # As many figures as columns, with empty places among them: a merged cell converted
+        # into a figure and an empty cell (colspan). No other reading fits the columns.
+        values = [cell for cell in values if cell.text]
     return values if len(values) == expected else None
 
 

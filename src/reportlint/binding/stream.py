@@ -126,6 +126,7 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
                 labels += 1
             elif _names_something(spec, piece):
                 labels += 1
+                kind = "label"
             elif piece.strip("，,、:：()（）*·.．"):
                 unknown += len(piece)
                 if cells and previous_kind == "text":  # text next to text: one cell

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from reportlint.binding import BoundReport, bind
+from reportlint.binding.reflow import reflow
 from reportlint.engine.config import Config, ConfigError, selector_matches, validate_config
 from reportlint.engine.plugins import Registry, get_registry
 from reportlint.findings import Finding, Severity
@@ -87,6 +88,7 @@ class Linter:
     # -- running ------------------------------------------------------------------------------
 
     def bind(self, source: Source) -> BoundReport:
+        source = reflow(source, self.templates)
         return bind(source, parse_source(source), self.templates)
 
     def lint_source(self, source: Source) -> LintOutcome:

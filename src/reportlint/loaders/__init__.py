@@ -8,6 +8,7 @@ as text copied out of Word. What is lost in each format is listed in docs/inputs
 from __future__ import annotations
 
 import os
+import re
 
 from reportlint.source import InputError, Source, decode_bytes
 
@@ -57,7 +58,23 @@ def load_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
         from reportlint.loaders.html import load_html
 
         return load_html(text, path, used)
+    if _holds_html_tables(text):
+        from reportlint.loaders.html import load_html
+
+        return load_html(text, path, used, whole=True)
     return Source.from_text(text, path, used)
+
+
+_HTML_TABLE = re.compile(r"<table\b[^>]*>.*?<td\b", re.IGNORECASE | re.DOTALL)
+
+
+def _holds_html_tables(text: str) -> bool:
+    """Markdown or text whose tables are HTML (a converter keeps merged cells that way): read
+    as a web page, so that the tables are tables."""
+    start = text.find("<table")
+    if start < 0:
+        start = text.find("<TABLE")
+    return start >= 0 and _HTML_TABLE.search(text, start, start + 20000) is not None
 
 
 def load_path(path: str | os.PathLike[str], encoding: str | None = None) -> Source:

@@ -220,7 +220,9 @@ def _meta(builder: _TreeBuilder, names: tuple[str, ...]) -> tuple[str, int] | No
     return None
 
 
-def load_html(page: str, path: str | None = None, encoding: str = "utf-8") -> Source:
+def load_html(page: str, path: str | None = None, encoding: str = "utf-8", *, whole: bool = False) -> Source:
+    """A web page rendered to lines: its article (or, with ``whole``, everything: Markdown whose
+    tables a converter kept as HTML)."""
     builder = _TreeBuilder(page)
     try:
         builder.feed(page)
@@ -245,6 +247,6 @@ def load_html(page: str, path: str | None = None, encoding: str = "utf-8") -> So
             rendition.newline(2)
     rendition.set_origin(None)
     renderer = _Renderer(rendition)
-    renderer.block(_article(builder.root))
+    renderer.block(builder.root if whole else _article(builder.root))
     rendition.newline()
     return Source.from_rendition(page, rendition.text, rendition.source_map(page), path, encoding, "html")

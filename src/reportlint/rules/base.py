@@ -131,6 +131,12 @@ class RuleContext:
         suggestion: tuple[str, str] | None = None,
         severity: Severity | None = None,
     ) -> None:
+        evidence = evidence or {}
+        if location is not None and location.table and location.row:
+            table = self.report_model.table(location.table)
+            if table is not None and location.row in table.split_runs:
+                # The cell's figures were run together in the text: say how they were split.
+                evidence = {**evidence, "split_from": table.split_runs[location.row]}
         self.findings.append(
             Finding(
                 code=self.rule.code,
@@ -140,7 +146,7 @@ class RuleContext:
                 message=Message(zh, en),
                 span=span,
                 location=location or Location(),
-                evidence=evidence or {},
+                evidence=evidence,
                 suggestion=Message(*suggestion) if suggestion else None,
                 path=self.report_model.source.path,
             )

@@ -309,6 +309,8 @@ class TableSpec:
         labels.extend((*self.column_groups, *self.column_labels))
         if self.header_label:
             labels.append(self.header_label)
+        if self.header_note:
+            labels.append(f"（{self.header_note}）")
         return tuple(labels)
 
     def cell_label(self, row_key: str, column_key: str) -> str:

@@ -52,6 +52,11 @@ class TableUnreadable(Rule):
     )
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
+        for instances in report.tables.values():
+            for table in instances:
+                runs = [misfit for misfit in table.misfits if misfit.kind == "run-together"]
+                if runs:
+                    self.report_runs(table, runs, ctx)
         for table in report.unreadable:
             counts: dict[str, int] = {}
             for reason in table.unreliable():
@@ -68,3 +73,19 @@ class TableUnreadable(Rule):
                 evidence={"table": table.key, "misreadings": counts, "layout": table.layout, "container": table.container},
                 suggestion=("对照发布的原件（网页、Word 或 PDF）检查该表", "check the table against the published original"),
             )
+
+    @staticmethod
+    def report_runs(table, runs, ctx: RuleContext) -> None:
+        """Rows of a readable table whose figures ran together in more than one possible way."""
+        labels = "、".join(f"“{run.detail['label']}”（{run.detail['digits']}）" for run in runs)
+        number = table_numeral(table)
+        ctx.report(
+            runs[0].span,
+            f"表{number}中 {len(runs)} 行的数字连在一起，无法唯一拆分为各列：{labels}；这些行未核对",
+            f"Table {table.spec.number}: the figures of {len(runs)} row(s) run together and cannot be split one way only; "
+            "they were not checked",
+            location=ctx.cell_location(table, row=runs[0].detail["row"]),
+            evidence={"table": table.key, "rows": [{"row": run.detail["row"], "digits": run.detail["digits"],
+                                                    "reason": run.detail["reason"]} for run in runs]},
+            suggestion=("对照发布的原件核对这些行", "check these rows against the published original"),
+        )

@@ -2,6 +2,7 @@ from reportlint.binding import BoundReport
 from reportlint.findings import Location, Message, Severity
 from reportlint.rules._examples import report as example
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.labels import numeral
 from reportlint.rules.structure import structural_sections
 
 _EXTRA = "五、政府信息公开工作创新性做法\n\n本年度开设政务公开专栏。\n\n"
@@ -27,34 +28,62 @@ class ExtraSection(Rule):
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         if report.template is None:
             return
-        previous_number = 0
-        previous_template_number = 0
-        for match in structural_sections(report):
-            section = match.section
-            location = Location(section=match.spec.key if match.spec else section.title)
+        matches = structural_sections(report)
+        for match in matches:
             if match.spec is None:
+                section = match.section
                 ctx.report(
                     section.heading_span,
                     f"“{section.numeral}、{section.title}”不是模板中的章节",
                     f"“{section.numeral}、{section.title}” is not a section of the template",
-                    location=location,
+                    location=Location(section=section.title),
                     suggestion=("将该内容并入“一、总体情况”或“六、其他需要报告的事项”",
                                 "move this into 一、总体情况 or 六、其他需要报告的事项"),
                 )
-            elif match.spec.number < previous_template_number:
+        # A template section under another number is there, not missing: said once, for all —
+        # unless an extra section before it explains the shift (that one is reported above).
+        renumbered = []
+        extra = 0
+        for match in matches:
+            if match.spec is None:
+                extra += 1
+            elif match.section.number != match.spec.number + extra:
+                renumbered.append(match)
+        if renumbered:
+            first = renumbered[0].section
+            listed = "、".join(f"“{m.section.numeral}、{m.section.title}”（模板为第{numeral(m.spec.number)}部分）" for m in renumbered)
+            ctx.report(
+                first.heading_span,
+                f"{len(renumbered)} 个章节的编号与模板不同：{listed}",
+                f"{len(renumbered)} section(s) are numbered differently from the template: "
+                + ", ".join(f"{m.section.numeral} “{m.section.title}” (template: {m.spec.number})" for m in renumbered),
+                location=Location(section=renumbered[0].spec.key),
+                evidence={"sections": [{"printed": m.section.number, "template": m.spec.number, "key": m.spec.key}
+                                       for m in renumbered]},
+                suggestion=("按模板的六个部分编号", "number the sections as the template's six parts"),
+                severity=Severity.INFO,
+            )
+        order = [match for match in matches if match.spec is not None]
+        out_of_order = [later for earlier, later in zip(order, order[1:]) if later.spec.number < earlier.spec.number]
+        if out_of_order:
+            section = out_of_order[0].section
+            ctx.report(
+                section.heading_span,
+                f"“{section.title}”的位置与模板顺序不符",
+                f"“{section.title}” is out of the template's order",
+                location=Location(section=out_of_order[0].spec.key),
+            )
+        if renumbered or extra:
+            return
+        previous = 0
+        for match in matches:
+            section = match.section
+            if section.number != previous + 1:
                 ctx.report(
                     section.heading_span,
-                    f"“{section.title}”的位置与模板顺序不符",
-                    f"“{section.title}” is out of the template's order",
-                    location=location,
+                    f"章节编号“{section.numeral}”不连续（上一节为第{previous}节）",
+                    f"Section number {section.number} does not follow {previous}",
+                    location=Location(section=match.spec.key if match.spec else section.title),
                 )
-            if section.number != previous_number + 1:
-                ctx.report(
-                    section.heading_span,
-                    f"章节编号“{section.numeral}”不连续（上一节为第{previous_number}节）",
-                    f"Section number {section.number} does not follow {previous_number}",
-                    location=location,
-                )
-            previous_number = section.number
-            if match.spec is not None:
-                previous_template_number = max(previous_template_number, match.spec.number)
+                break
+            previous = section.number

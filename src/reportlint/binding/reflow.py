@@ -1,0 +1,78 @@
+"""Line breaks back into text a crawler flattened to one line.
+
+Archives of government sites often keep a page as the text of its article on a single line:
+``…等六个部分。一、总体情况2022年，…二、主动公开政府信息情况第二十条第（一）项信息内容…``. The
+grammar reads lines, so such a text would be one paragraph. The template knows the six section
+titles, so a line that holds two or more of them, numbered, is broken before each heading and
+after its title. Only line breaks are added (and the spaces around them dropped); every
+finding still points into the text as it was, through the source map. The tables inside the
+pieces need no breaks: the binder reads a table as a stream of labels and figures.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Sequence
+
+from reportlint.source import Source, SourceMap
+from reportlint.templates import TemplateSpec
+
+# A line this long may be a flattened page; shorter ones are left alone.
+MIN_FLATTENED_LENGTH = 300
+_NUMERAL = r"(?:[一二三四五六七八九十]{1,2}\s?[、.．]|第[一二三四五六七八九十]{1,2}部分[、：:]?)"
+
+
+@functools.lru_cache(maxsize=8)
+def _heading_pattern(templates: tuple[TemplateSpec, ...]) -> re.Pattern[str]:
+    titles = {title for spec in templates for section in spec.sections for title in section.titles}
+    alternatives = "|".join(re.escape(title) for title in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"\s*(?P<heading>{_NUMERAL}\s*(?:{alternatives}))\s*")
+
+
+def _breaks(line: str, pattern: re.Pattern[str]) -> list[tuple[int, int, int, int]]:
+    """(space start, heading start, heading end, space end) for each section heading in the
+    line; the last occurrence of each numeral wins (a preamble may list the parts first)."""
+    last: dict[str, re.Match[str]] = {}
+    for match in pattern.finditer(line):
+        numeral = re.match(_NUMERAL, match.group("heading")).group()
+        last[numeral.strip()] = match
+    matches = sorted(last.values(), key=lambda match: match.start())
+    if len(matches) < 2:
+        return []
+    return [(match.start(), match.start("heading"), match.end("heading"), match.end()) for match in matches]
+
+
+def reflow(source: Source, templates: Sequence[TemplateSpec]) -> Source:
+    """``source`` with line breaks around section headings where a line holds several; the same
+    source when none does."""
+    text = source.text
+    if not templates or not any(len(line) >= MIN_FLATTENED_LENGTH for line in text.split("\n")):
+        return source
+    pattern = _heading_pattern(tuple(templates))
+    edits: list[tuple[int, int]] = []  # replace text[start:end] with a line break
+    offset = 0
+    for line in text.split("\n"):
+        if len(line) >= MIN_FLATTENED_LENGTH:
+            for space_start, heading_start, heading_end, space_end in _breaks(line, pattern):
+                if heading_start > 0:
+                    edits.append((offset + space_start, offset + heading_start))
+                if space_end < len(line):
+                    edits.append((offset + heading_end, offset + space_end))
+        offset += len(line) + 1
+    if not edits:
+        return source
+    pieces: list[str] = []
+    new_starts, old_starts = [0], [0]
+    position = written = 0
+    for start, end in edits:
+        pieces.append(text[position:start])
+        written += start - position
+        pieces.append("\n")
+        written += 1
+        position = end
+        new_starts.append(written)
+        old_starts.append(end)
+    pieces.append(text[position:])
+    reflowed = "".join(pieces)
+    return source._replace(text=reflowed, map=SourceMap(text, new_starts, old_starts, then=source.map))
