@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from reportlint.binding.digits import split_runs
+from reportlint.binding.identity import Identity, identify
 from reportlint.binding.outline import fit_outline
 from reportlint.binding.stream import find_regions
 from reportlint.binding.values import CellValue, is_value_text, read_value
@@ -29,6 +30,7 @@ from reportlint.templates import (
 )
 
 __all__ = [
+    "Identity",
     "BoundCell",
     "BoundReport",
     "BoundTable",
@@ -172,6 +174,7 @@ class BoundReport(NamedTuple):
     unbound_tables: list[Table]
     # Tables found but not read reliably (see BoundTable.unreliable): no rule checks their cells.
     unreadable: tuple[BoundTable, ...] = ()
+    identity: Identity | None = None  # who wrote it, for which year
 
     def table(self, key: str) -> BoundTable | None:
         """The table's main instance: the first one in the body, else the first anywhere."""
@@ -211,6 +214,13 @@ def find_period(document: Document) -> tuple[Any, Any, Span] | None:
             end = _date_or_none(match.group(4) or match.group(1), *match.group(5, 6))
             return start, end, paragraph.span
     return None
+
+
+def _year_span(document: Document, t_year: int | None, period) -> Span | None:
+    """Where the statistics year was read: the title, else the statistics period."""
+    if t_year is not None and document.title is not None:
+        return document.title.span
+    return period[2] if period else None
 
 
 def title_year(document: Document) -> int | None:
@@ -795,4 +805,5 @@ def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) 
         tables=tables,
         unbound_tables=unbound,
         unreadable=tuple(unreadable),
+        identity=identify(document, year, _year_span(document, t_year, period), source.text),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -95,7 +96,7 @@ class Linter:
         """Lint one report. Raises :class:`InputError` for text that is not an annual report at
         all (no section or table of any template: a news article, a notice)."""
         report = self.bind(source)
-        if not report.legacy and not report.tables and not any(match.spec for match in report.sections):
+        if not report.legacy and not _looks_like_a_report(report):
             raise InputError("不是政府信息公开工作年度报告：没有找到模板中的任何章节或表格 "
                              "(not an annual report: no section or table of the template found)")
         ignored = self._ignored_here(source.path)
@@ -122,6 +123,20 @@ class Linter:
 
     def lint_path(self, path: str | os.PathLike[str], encoding: str | None = None) -> LintOutcome:
         return self.lint_source(read_source(path, encoding))
+
+
+# What an annual report calls itself near its top (政府信息公开工作年度报告, 政务公开工作年度报告, 年报).
+_REPORT_TITLE = re.compile(r"(?:政府信息|政务)公开.{0,6}(?:年度报告|年报)|信息公开年度报告")
+
+
+def _looks_like_a_report(report: BoundReport) -> bool:
+    """A title that says so, a section or a table of the template: a report, read as well as
+    can be, never refused."""
+    if report.tables or report.unreadable or any(match.spec for match in report.sections):
+        return True
+    head = report.source.text[:600]
+    title = report.document.title.text if report.document.title else ""
+    return bool(_REPORT_TITLE.search(title) or _REPORT_TITLE.search(head))
 
 
 def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> Source:

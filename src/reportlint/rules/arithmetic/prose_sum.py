@@ -1,23 +1,104 @@
 import re
 from decimal import Decimal
+from typing import Iterator, NamedTuple
 
 from reportlint.binding import BoundReport
 from reportlint.findings import Location, Message, Severity
 from reportlint.rules._examples import TITLE
 from reportlint.rules.base import Rule, RuleContext
 
-_QUANTITY = r"(\d+(?:\.\d+)?)\s*(件|篇|条|个|项|次|人次|起|宗|家)"
-_TOTAL = re.compile(r"(?:共|合计|总计|累计)[^，。；、\d]{0,12}?" + _QUANTITY)
-_PART = re.compile(_QUANTITY)
-_SUBSET = re.compile(r"其中")
-_SENTENCE = re.compile(r"[^。！？!?]+")
-_CLAUSE = re.compile(r"[，,、；;：:]")
+# A count and its unit. Digit runs longer than any count are not counts (and bounded, so the
+# pattern stays linear on a wall of digits).
+_QUANTITY = re.compile(r"(?<![\d.])(\d{1,9}(?:\.\d{1,4})?)(?![\d.])\s*(件|篇|条|个|项|次|人次|起|宗|家)")
+# What opens a breakdown of the figure just before it: 其中 / 含 / 包括, or a bracket holding one.
+_OPENER = re.compile(r"[（(]\s*(?:其中|含|包括)[:：]?|[，,；;]?\s*(?:其中|包括)[:：]?")
+# How far before the opener the total may stand: 81件，其中 / 18件（含 / 14件(其中
+MAX_GAP_TO_OPENER = 3
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_PERCENT = re.compile(r"占[^%％\d]{0,8}?(\d{1,3}(?:\.\d{1,4})?)\s*[%％]")
+
+
+class Breakdown(NamedTuple):
+    total: Decimal
+    unit: str
+    total_at: int  # offset of the total in the sentence
+    parts: list[tuple[Decimal, int, int]]  # (value, start and end in the sentence)
+    end: int
+    partial: bool  # 其中 / 含 / 包括: the parts may leave some of the total unnamed
+
+
+def breakdowns(sentence: str) -> Iterator[Breakdown]:
+    """The breakdowns a sentence states: a figure, then 其中 / 含 / 包括 (or a bracket opening
+    with one of them), then the figures of the same unit up to the end of the bracket or of the
+    sentence. Figures listed after a total without such a word are categories side by side
+    (共发布…信息40条，征地信息类121条), not a breakdown, and are not read as one."""
+    quantities = [(match.start(), match.end(), Decimal(match.group(1)), match.group(2))
+                  for match in _QUANTITY.finditer(sentence)]
+    for opener in _OPENER.finditer(sentence):
+        before = [q for q in quantities if q[1] <= opener.start() and opener.start() - q[1] <= MAX_GAP_TO_OPENER]
+        if not before:
+            continue
+        total_start, _, total, unit = before[-1]
+        bracket = opener.group().lstrip("，,；; ")[:1] in "（("
+        end = len(sentence)
+        if bracket:
+            close = re.compile(r"[)）]").search(sentence, opener.end())
+            end = close.start() if close else end
+        parts = [(value, start, stop) for start, stop, value, part_unit in quantities
+                 if opener.end() <= start and stop <= end and part_unit == unit]
+        yield Breakdown(total, unit, total_start, parts, end, True)
+
+
+def excess(breakdown: Breakdown) -> tuple[Decimal, list[Decimal]] | None:
+    """The sum that overshoots the total, if the parts do. Parts are taken in order; when they
+    reach the total exactly, that enumeration is complete and the next figures start another
+    breakdown of the same total (by applicant, then by outcome: 741 + 8 = 749; 718 + 31 = 749)."""
+    running: list[Decimal] = []
+    for value, _, _ in breakdown.parts:
+        if value == breakdown.total and not running:
+            continue  # the total restated
+        running.append(value)
+        added = sum(running)
+        if added == breakdown.total:
+            running = []
+        elif added > breakdown.total:
+            return added, running
+    return None
+
+
+def short_total(sentence: str, breakdown: Breakdown) -> tuple[Decimal, Decimal, Decimal] | None:
+    """A total the sentence's own percentages contradict: the parts fall short of it, and a
+    stated share (占41.5%) is some part's share of the parts' sum while no part has that share of
+    the total. Returns (part, percentage, sum of the parts)."""
+    if len(breakdown.parts) < 2:
+        return None
+    values = [value for value, _, _ in breakdown.parts]
+    added = sum(values)
+    if added >= breakdown.total:
+        return None
+    for share in _PERCENT.finditer(sentence, breakdown.parts[0][1]):
+        stated = Decimal(share.group(1))
+        places = Decimal(1).scaleb(-len(share.group(1).partition(".")[2]))
+        if any(abs(value / breakdown.total * 100 - stated) <= places for value in values):
+            continue
+        of_parts = [value for value in values if abs(value / added * 100 - stated) <= places]
+        if of_parts:
+            return of_parts[0], stated, added
+    return None
 
 
 class ProseSum(Rule):
-    """Checks sums stated in the prose: in ``共受理656件，平台信访615件，信访41件`` the parts that
-    follow a total in the same sentence must add up to it. After ``其中`` the parts may add up to
-    less (``其中…其余…``: the rest is not itemised), never to more.
+    """Checks the breakdowns stated in the prose. A breakdown is a figure followed by 其中, 含 or
+    包括 (or a bracket opening with one of them): ``共收到申请14件(其中信件申请10件,网络申请4件)``.
+    Its parts — the figures of the same unit up to the end of the bracket or the sentence — must
+    not add up to more than the figure; they may add up to less (the rest is not itemised). When
+    the parts reach the total exactly the enumeration is complete, and the figures after it are a
+    second breakdown of the same total (by applicant, then by outcome). A total that the
+    sentence's own percentages contradict — parts that fall short of it while a part's 占…% is its
+    share of the parts' sum — is reported too.
+
+    Figures listed after 共 without such a word (``共发布生态环境保护类信息40条，征地信息类121条``) are
+    categories side by side, not a breakdown, and are not added up.
 
     **Why it matters.** Figures in the text are read and quoted more than the tables; a breakdown
     that does not add up makes readers doubt both.
@@ -33,44 +114,38 @@ class ProseSum(Rule):
 
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         for paragraph in report.document.paragraphs():
-            # Every total word (共, 合计, 总计, 累计) holds 共 or 计: most paragraphs hold neither.
-            if "共" not in paragraph.text and "计" not in paragraph.text:
-                continue
-            for sentence_match in _SENTENCE.finditer(paragraph.text):
+            text = paragraph.text
+            if "其中" not in text and "含" not in text and "包括" not in text:
+                continue  # no breakdown word: most paragraphs
+            for sentence_match in _SENTENCE.finditer(text):
                 self.check_sentence(sentence_match.group(), sentence_match.start(), paragraph, ctx)
 
     def check_sentence(self, sentence: str, offset: int, paragraph, ctx: RuleContext) -> None:
-        total_match = _TOTAL.search(sentence)
-        if not total_match:
-            return
-        total, unit = Decimal(total_match.group(1)), total_match.group(2)
-        rest = sentence[total_match.end():]
-        subset = bool(_SUBSET.search(rest))
-        parts = []
-        for clause in _CLAUSE.split(rest):
-            found = [m for m in _PART.finditer(clause) if m.group(2) == unit]
-            if not clause.strip():
+        for breakdown in breakdowns(sentence):
+            total, unit = breakdown.total, breakdown.unit
+            over = excess(breakdown)
+            quoted = sentence[breakdown.total_at:breakdown.end][:60]
+            span = paragraph.span_of(offset + breakdown.total_at, offset + breakdown.end)
+            if over is not None:
+                added, parts = over
+                ctx.report(
+                    span,
+                    f"正文所列分项之和 {added}{unit}多于总数 {total}{unit}（“{quoted}”）",
+                    f"The parts listed in the prose add up to {added} where the total is {total} (“{quoted}”)",
+                    location=Location(),
+                    evidence={"total": float(total), "parts": [float(p) for p in parts], "unit": unit},
+                )
                 continue
-            if len(found) != 1:
-                if parts:
-                    break
-                continue
-            value = Decimal(found[0].group(1))
-            if value == total and not parts:
-                continue
-            if value == total:
-                break  # the total restated ("办结回复656件"): the breakdown is over
-            parts.append(value)
-        if len(parts) < 2:
-            return
-        added = sum(parts)
-        if added == total or (subset and added < total):
-            return
-        relation = "多于" if added > total else "少于"
-        ctx.report(
-            paragraph.span_of(offset + total_match.start(), offset + len(sentence)),
-            f"正文所列分项之和 {added}{unit}{relation}总数 {total}{unit}（“{sentence[:40]}…”）",
-            f"The parts listed in the prose add up to {added} where the total is {total} (“{sentence[:40]}…”)",
-            location=Location(),
-            evidence={"total": float(total), "parts": [float(p) for p in parts], "unit": unit, "subset": subset},
-        )
+            contradicted = short_total(sentence, breakdown)
+            if contradicted is not None:
+                part, stated, added = contradicted
+                ctx.report(
+                    span,
+                    f"正文总数 {total}{unit}与其分项不符：分项之和为 {added}{unit}，而“{part}{unit}”所占的 {stated}% "
+                    f"是相对于 {added}{unit} 而言（“{quoted}”）",
+                    f"The total {total} does not fit its parts: they add up to {added}, and the {stated}% given for "
+                    f"{part} is its share of {added} (“{quoted}”)",
+                    location=Location(),
+                    evidence={"total": float(total), "parts": [float(value) for value, _, _ in breakdown.parts],
+                              "unit": unit, "share": float(stated), "of": float(added)},
+                )

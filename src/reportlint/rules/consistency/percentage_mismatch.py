@@ -6,8 +6,18 @@ from reportlint.findings import Location, Message, Severity
 from reportlint.rules._examples import applications
 from reportlint.rules.base import Rule, RuleContext
 
-_SHARE = re.compile(r"(\d+)\s*件[，,]?[^，。；\d]{0,8}?占(?:比|总数的|全部申请的|申请总数的)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+# Counts and percentages of bounded length, each starting where a digit run starts: on a wall of
+# digits the pattern is tried once per run, not once per digit.
+_SHARE = re.compile(r"(?<![\d.])(\d{1,9})\s*件[，,]?[^，。；\d]{0,8}?占(?:比|总数的|全部申请的|申请总数的)?\s*"
+                    r"(?<![\d.])(\d{1,3}(?:\.\d{1,4})?)\s*[%％]")
 _BASES = ("applications/total/total", "applications/new/total", "applications/new/total+applications/carried_over/total")
+
+
+def _fits(exact: Decimal, stated: Decimal, decimals: int) -> bool:
+    """Whether ``stated`` is ``exact`` written with ``decimals`` places, rounded or cut off
+    (35/805 = 4.3478… is printed 4.35 or 4.34)."""
+    unit = Decimal(1).scaleb(-decimals)
+    return abs(exact - stated) <= unit / 2 + Decimal("0.000001") or Decimal(0) <= exact - stated < unit
 
 
 class PercentageMismatch(Rule):
@@ -38,8 +48,7 @@ class PercentageMismatch(Rule):
             for match in _SHARE.finditer(paragraph.text):
                 count, stated = Decimal(match.group(1)), Decimal(match.group(2))
                 decimals = -stated.as_tuple().exponent if stated.as_tuple().exponent < 0 else 0
-                tolerance = Decimal(1) / (10 ** decimals) / 2 + Decimal("0.000001")
-                if any(abs(count / base * 100 - stated) <= tolerance for base in bases):
+                if any(_fits(count / base * 100, stated, decimals) for base in bases):
                     continue
                 computed = (count / bases[0] * 100).quantize(Decimal(1) / (10 ** max(decimals, 1)))
                 ctx.report(

@@ -7,7 +7,8 @@ from reportlint.rules.base import Rule, RuleContext
 class RequiredMention(Rule):
     """Checks that a section says what its template requires it to report. In the 2021 format,
     六、其他需要报告的事项 must report 信息处理费 (收取信息处理费情况在此处报告), even if only to say
-    that none was charged. The required words are template data (``must_mention``).
+    that none was charged. The required words are template data (``must_mention``), with the
+    wordings real reports use (未收取信息公开处理费, 无收取信息处理费情况, 未向申请人收取任何费用).
 
     **Why it matters.** Since 2021 the fee is the one charge an agency may levy for disclosure;
     the format makes its report mandatory so that silence cannot hide a charge.
@@ -28,7 +29,10 @@ class RequiredMention(Rule):
             spec = match.spec
             if spec is None or not spec.must_mention:
                 continue
-            missing = [word for word in spec.must_mention if word not in match.section.text]
+            text = match.section.text
+            # An entry lists the wordings that count, separated by |; the first names the matter.
+            missing = [entry.split("|")[0] for entry in spec.must_mention
+                       if not any(word in text for word in entry.split("|"))]
             if missing:
                 words = "、".join(missing)
                 ctx.report(

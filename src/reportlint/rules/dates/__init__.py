@@ -26,7 +26,9 @@ class ReportDate(NamedTuple):
 
 
 # A signature written on one line with the organ: 某某街道办事处 2021年1月13日
-_SIGNED = re.compile(r"^\S{2,40}?(?:局|委|办|办事处|政府|街道|镇|乡|中心|室|厅|院|会)\s*((?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}))$")
+# Also with 印发 / 发布 after the date (…办公室 2020年1月26日印发), or the date and 印发 alone.
+_SIGNED = re.compile(r"^(?:\S{2,40}?(?:局|委|办|办事处|政府|街道|镇|乡|中心|室|厅|院|会|区|县|市))?\s*"
+                     r"((?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}))\s*(印发|发布|制发)?$")
 # How many paragraphs at the end of a section can still be its signature block.
 SIGNATURE_PARAGRAPHS = 3
 
@@ -42,7 +44,7 @@ def report_dates(report: BoundReport, ctx: RuleContext | None = None) -> list[Re
         paragraphs = list(section.paragraphs())[-SIGNATURE_PARAGRAPHS:]
         for paragraph in paragraphs:
             match = _SIGNED.match(paragraph.text)
-            date = parse_date(match.group(1)) if match else None
+            date = parse_date(match.group(1)) if match and (match.group(2) or match.start(1) > 0) else None
             if date:
                 found.append(ReportDate("signature", date, match.group(1), paragraph.span))
     for paragraph in report.document.paragraphs():

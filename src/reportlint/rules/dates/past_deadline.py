@@ -1,5 +1,4 @@
 import datetime as dt
-import re
 
 from reportlint.binding import BoundReport
 from reportlint.findings import Message, Severity
@@ -7,45 +6,31 @@ from reportlint.rules._examples import report as example
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.dates import report_dates
 
-_ORGAN = re.compile(r"^(.+?)(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
-_PROVINCES = ("北京市", "天津市", "上海市", "重庆市")
-# Suffixes of the organ's name, most specific first → agency kind.
-_KINDS = (
-    (("人民政府办公厅", "人民政府办公室", "政府办公室", "政府办公厅"), "government-office"),
-    (("街道办事处", "街道", "办事处", "乡人民政府", "镇人民政府", "乡", "镇", "苏木"), "township"),
-    (("省人民政府", "自治区人民政府", "省", "自治区"), "province"),
-    (("县人民政府", "区人民政府", "旗人民政府", "县", "区", "旗"), "county"),
-    (("市人民政府", "州人民政府", "盟行政公署", "市", "州", "盟"), "prefecture"),
-)
 _NAMES = {
     "department": ("政府部门", "a government department"),
-    "township": ("乡镇（街道）", "a township or street office"),
-    "government-office": ("政府办公厅（室）", "a government's general office"),
-    "county": ("县级政府汇总报告", "a county-level summary"),
-    "prefecture": ("地市级政府汇总报告", "a prefecture-level summary"),
-    "province": ("省级政府汇总报告", "a provincial summary"),
+    "street": ("街道办事处", "a street office"),
+    "township": ("乡镇", "a township"),
+    "government-office": ("政府办公厅（室）本机关报告", "a government office's own report"),
+    "county": ("县级政府报告", "a county-level government's report"),
+    "prefecture": ("地市级政府报告", "a prefecture-level government's report"),
+    "province": ("省级政府报告", "a provincial government's report"),
+    "zone": ("开发区、管委会", "a development zone"),
 }
 # 条例 第四十九条: no annual report may be later than 3月31日.
 _STATUTORY_LIMIT = (3, 31)
 
 
-def agency_kind(title: str) -> str:
-    match = _ORGAN.match(title)
-    organ = (match.group(1) if match else title.split("政府信息公开")[0]).strip()
-    if any(organ.startswith(city) and organ[len(city):] in ("", "人民政府") for city in _PROVINCES):
-        return "province"
-    for suffixes, kind in _KINDS:
-        if organ.endswith(suffixes):
-            return kind
-    return "department"
-
-
 class PastDeadline(Rule):
     """Checks the report's date (发布日期 if the text carries one, else the signature, else
     填表时间) against the deadline for its kind of agency: 1月31日 for government departments,
-    乡镇 and 街道 and a government's own office; 2月20日 for a county-level summary, 3月10日
-    prefecture-level, 3月31日 provincial (条例 第四十九条 and the 2019/2021 format notices).
-    The kind is inferred from the title; set it, or the deadlines, in the rule's options.
+    乡镇 and 街道 and a government's own office; 2月20日 for a county-level government's report,
+    3月10日 prefecture-level, 3月31日 provincial (条例 第四十九条 and the 2019/2021 format
+    notices). The kind is inferred from the agency's name (title, else signature): where the name
+    leaves several kinds plausible (a 市 may be prefecture- or county-level; a 管委会 reports as a
+    department in some places and as a government in others; a government office may publish its
+    own report or its government's), the most lenient of their deadlines applies, and the
+    message says which kind was assumed and why. Set the kind, or the deadlines, in the rule's
+    options.
 
     **Why it matters.** Publishing late is the defect most often named in 通报 and assessments,
     and past 3月31日 it breaks the 条例 itself.
@@ -58,7 +43,7 @@ class PastDeadline(Rule):
     summary = Message("报告日期晚于该类机关的报送期限", "The report is dated after its agency's deadline")
     options = {
         "agency-kind": "auto",
-        "deadlines": {"department": "01-31", "township": "01-31", "government-office": "01-31",
+        "deadlines": {"department": "01-31", "street": "01-31", "township": "01-31", "government-office": "01-31",
                       "county": "02-20", "prefecture": "03-10", "province": "03-31"},
     }
     bad_example = example(tail="某某街道办事处\n\n2021年2月4日\n")
@@ -72,20 +57,37 @@ class PastDeadline(Rule):
             (d for d in dates if d.kind == "signature"), None) or (dates[0] if dates else None)
         if chosen is None:
             return
-        kind = ctx.options["agency-kind"]
-        if kind == "auto":
-            kind = agency_kind(report.document.title.text if report.document.title else "")
         deadlines = {**self.options["deadlines"], **ctx.options["deadlines"]}
-        month, day = (int(part) for part in str(deadlines.get(kind, "03-31")).split("-"))
-        deadline = dt.date(report.year + 1, month, day)
+        kinds, reason = self.kinds(report, ctx)
+        # Where the kind is uncertain, the most lenient of the plausible deadlines: never the strictest.
+        known = [(self.deadline(report.year, deadlines[kind]), kind) for kind in kinds if kind in deadlines]
+        deadline, kind = max(known) if known else (dt.date(report.year + 1, *_STATUTORY_LIMIT), "unknown")
         if chosen.date <= deadline:
             return
         statutory = dt.date(report.year + 1, *_STATUTORY_LIMIT)
-        name_zh, name_en = _NAMES.get(kind, (kind, kind))
+        name_zh, name_en = _NAMES.get(kind, ("条例规定", "the regulation's"))
+        assumed = "、".join(_NAMES.get(k, (k, k))[0] for k in kinds) or "未知"
         ctx.report(
             chosen.span,
-            f"报告日期 {chosen.date.isoformat()} 晚于{name_zh}的期限 {deadline.isoformat()}",
+            f"报告日期 {chosen.date.isoformat()} 晚于{name_zh}的期限 {deadline.isoformat()}"
+            f"（按机关类别“{assumed}”判断：{reason}）",
             f"The report is dated {chosen.date.isoformat()}, after the deadline for {name_en}, {deadline.isoformat()}",
-            evidence={"date": chosen.date.isoformat(), "deadline": deadline.isoformat(), "agency_kind": kind, "date_kind": chosen.kind},
+            evidence={"date": chosen.date.isoformat(), "deadline": deadline.isoformat(), "agency_kind": kind,
+                      "plausible_kinds": list(kinds), "reason": reason, "date_kind": chosen.kind},
             severity=Severity.ERROR if chosen.date > statutory else None,
         )
+
+    @staticmethod
+    def deadline(year: int, month_day: str) -> dt.date:
+        month, day = (int(part) for part in str(month_day).split("-"))
+        return dt.date(year + 1, month, day)
+
+    @staticmethod
+    def kinds(report: BoundReport, ctx: RuleContext) -> tuple[tuple[str, ...], str]:
+        configured = ctx.options["agency-kind"]
+        if configured != "auto":
+            return (configured,), "按配置"
+        identity = report.identity
+        if identity is None or not identity.kinds:
+            return (), identity.reason if identity else "报告没有写明机关名称"
+        return identity.kinds, identity.reason
