@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -13,18 +14,25 @@ from reportlint.cli import rule_docs_markdown
 from reportlint.engine.plugins import build_registry
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
+PRECISION = DOCS / "precision.json"  # written by benchmarks/precision.py --write
 
 
 def pages() -> dict[Path, str]:
     registry = build_registry(autoload=False)  # built-in rules only
     rules = list(registry.rules.values())
-    index = ["# Rules", "", "Generated from the rules' metadata by `scripts/generate_rule_docs.py`; do not edit.", "",
-             "| code | name | category | severity | summary |", "|---|---|---|---|---|"]
-    index += [f"| [{r.code}]({r.code}.md) | {r.name} | {r.category} | {r.severity.value} | {r.summary.zh} — {r.summary.en} |"
-              for r in rules]
+    figures = json.loads(PRECISION.read_text(encoding="utf-8"))["rules"] if PRECISION.exists() else {}
+    index = ["# Rules", "", "Generated from the rules' metadata by `scripts/generate_rule_docs.py`; do not edit. "
+             "Precision is measured on the real corpus (`python benchmarks/precision.py`, see [../precision.md](../precision.md)).", "",
+             "| code | name | category | severity | status | true / raised | summary |", "|---|---|---|---|---|---|---|"]
+    for r in rules:
+        measured = figures.get(r.code, {"raised": 0, "true": 0})
+        status = "preview" if r.preview else "default" if r.default else "opt-in"
+        index.append(f"| [{r.code}]({r.code}.md) | {r.name} | {r.category} | {r.severity.value} | {status} | "
+                     f"{measured['true']} / {measured['raised']} | {r.summary.zh} — {r.summary.en} |")
     out = {DOCS / "README.md": "\n".join(index) + "\n"}
     for rule in rules:
-        out[DOCS / f"{rule.code}.md"] = rule_docs_markdown(rule)
+        out[DOCS / f"{rule.code}.md"] = rule_docs_markdown(
+            rule, measured=figures.get(rule.code, {"raised": 0, "true": 0, "missed": 0, "precision": None}))
     return out
 
 

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     selection.add_argument("--extend-select", action="append", help="add these rules to the selection")
     selection.add_argument("--ignore", action="append", help="skip these rules")
     selection.add_argument("--extend-ignore", action="append", help="skip these rules as well")
+    selection.add_argument("--preview", action="store_true", default=None,
+                           help="also run the rules in preview (not yet shown precise on the real corpus)")
     output = parser.add_argument_group("output")
     output.add_argument("--format", default=None, help="text (default), json, sarif, github, or a plugin's format")
     output.add_argument("--output", "-o", help="write the report to this file instead of standard output")
@@ -136,6 +138,8 @@ def _config_for(args: argparse.Namespace, target: str, cache: dict):
             config.fail_on = Severity.parse(args.fail_on)
         if args.lang:
             config.lang = args.lang
+        if args.preview:
+            config.preview = True
         cache[key] = config
     return cache[key]
 
@@ -318,7 +322,8 @@ def list_rules(argv: list[str]) -> int:
 
         print(json.dumps([
             {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value, "default": r.default,
-             "templates": list(r.templates), "summary": r.summary.in_language(args.lang)} for r in registry.rules.values()
+             "preview": r.preview, "templates": list(r.templates), "summary": r.summary.in_language(args.lang)}
+            for r in registry.rules.values()
         ], ensure_ascii=False, indent=2))
         return EXIT_OK
     from rich.console import Console
@@ -327,21 +332,24 @@ def list_rules(argv: list[str]) -> int:
     console = Console(highlight=False, soft_wrap=True)
     if not console.is_terminal:  # piped: one plain line per rule, nothing truncated
         for rule in registry.rules.values():
+            status = "preview" if rule.preview else "default" if rule.default else "opt-in"
             print(f"{rule.code}\t{rule.name}\t{rule.category}\t{rule.severity.value}\t"
-                  f"{'default' if rule.default else 'opt-in'}\t{rule.summary.in_language(args.lang)}")
+                  f"{status}\t{rule.summary.in_language(args.lang)}")
         return EXIT_OK
     table = Table(show_edge=False)
     for column in ("code", "name", "category", "severity", "default", "summary"):
         table.add_column(column)
     for rule in registry.rules.values():
-        table.add_row(rule.code, rule.name, rule.category, rule.severity.value, "yes" if rule.default else "no",
+        status = "[yellow]preview[/]" if rule.preview else "yes" if rule.default else "no"
+        table.add_row(rule.code, rule.name, rule.category, rule.severity.value, status,
                       rule.summary.in_language(args.lang))
     console.print(table)
     return EXIT_OK
 
 
-def rule_docs_markdown(rule, lang: str = "zh") -> str:
-    """A rule's full documentation as Markdown (also used to generate docs/rules/)."""
+def rule_docs_markdown(rule, lang: str = "zh", measured: dict | None = None) -> str:
+    """A rule's full documentation as Markdown (also used to generate docs/rules/, which adds
+    the rule's ``measured`` precision on the real corpus)."""
     lines = [
         f"# {rule.code} {rule.name}",
         "",
@@ -349,11 +357,17 @@ def rule_docs_markdown(rule, lang: str = "zh") -> str:
         "",
         f"- category: `{rule.category}`",
         f"- default severity: `{rule.severity.value}`",
-        f"- enabled by default: {'yes' if rule.default else 'no'}",
+        f"- enabled by default: {'no — in preview (`--preview`)' if rule.preview else 'yes' if rule.default else 'no'}",
         f"- templates: {', '.join(rule.templates) if rule.templates else 'all'}",
     ]
     if rule.options:
         lines.append("- options: " + ", ".join(f"`{name}` (default `{value!r}`)" for name, value in rule.options.items()))
+    if measured is not None:
+        if measured.get("raised"):
+            lines.append(f"- measured on the real corpus: {measured['true']} true of {measured['raised']} raised "
+                         f"({measured['precision']:.0%}), {measured['missed']} missed — see [precision](../precision.md)")
+        else:
+            lines.append("- measured on the real corpus: never raised yet — see [precision](../precision.md)")
     lines += ["", rule.docs(), "", "## Fails (不通过)", "", "```text", rule.bad_example.rstrip(), "```", "",
               "## Passes (通过)", "", "```text", rule.good_example.rstrip(), "```", ""]
     return "\n".join(lines)

@@ -18,7 +18,7 @@ CONFIG_FILES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude", "templates")
 _KNOWN_KEYS = frozenset(
-    (*_LIST_KEYS, "extend", "per-file-ignores", "severity", "rules", "fail-on", "lang")
+    (*_LIST_KEYS, "extend", "per-file-ignores", "severity", "rules", "fail-on", "lang", "preview")
 )
 
 
@@ -45,6 +45,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     lang: str = "zh"
+    preview: bool = False  # run the rules still in preview
     templates: list[str] = field(default_factory=list)
     path: str | None = None  # the file this came from
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # key path → line, for errors
@@ -197,6 +198,10 @@ def _apply(config: Config, data: dict[str, Any], path: Path, lines: dict[str, in
             if value not in ("zh", "en"):
                 raise _fail(path, lines, line_key, "应为 zh 或 en (expected zh or en)")
             config.lang = value
+        elif key == "preview":
+            if not isinstance(value, bool):
+                raise _fail(path, lines, line_key, "应为 true 或 false (expected true or false)")
+            config.preview = value
         config.lines[key] = lines.get(line_key, 0)
 
 

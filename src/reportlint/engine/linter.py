@@ -53,6 +53,8 @@ class Linter:
 
     def is_enabled(self, rule: type[Rule]) -> bool:
         config = self.config
+        if getattr(rule, "preview", False) and not config.preview:
+            return False
         if config.select is not None:
             selected = any(selector_matches(s, rule) for s in config.select)
         else:

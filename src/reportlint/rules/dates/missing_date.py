@@ -15,7 +15,7 @@ class MissingDate(Rule):
     code = "RL305"
     name = "missing-date"
     category = "date"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     summary = Message("报告没有落款日期", "The report carries no date")
     bad_example = example(tail="某某街道办事处\n")
     good_example = example(tail="某某街道办事处\n\n2021年1月13日\n")

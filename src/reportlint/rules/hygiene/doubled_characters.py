@@ -30,7 +30,7 @@ class DoubledCharacters(Rule):
     code = "RL702"
     name = "doubled-characters"
     category = "hygiene"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     summary = Message("标题中有重复的词", "A word is doubled in a heading")
     bad_example = example(rename={"四": "政府信息公开行政复议、行政诉讼诉讼情况"})
     good_example = example()

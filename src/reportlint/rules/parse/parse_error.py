@@ -15,7 +15,7 @@ class ParseError(Rule):
     code = "RL001"
     name = "parse-error"
     category = "parse"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     summary = Message("无法识别的文本行", "A line the parser cannot read")
     bad_example = TITLE + "一、总体情况\n\n本年度\x07主动公开信息。\n"
     good_example = TITLE + "一、总体情况\n\n本年度主动公开信息。\n"

@@ -9,17 +9,19 @@ _TABLE = """某局2022年政府信息公开工作年度报告
 二、主动公开政府信息情况
 
 | 第二十条第（八）项 | |
-| 信息内容 | 本年收费金额（单位：万元） |
+| 信息内容 | 本年收费金额（单位：万元，保留4位小数） |
 | 行政事业性收费 | {amount} |
 """
 
 
 class ExcessDecimals(Rule):
-    """Notes money amounts with more decimal places than the header (``保留4位小数``) or the
-    template asks for (``24252.311082`` in a 万元 column).
+    """Notes money amounts with more decimal places than their column's header asks for
+    (``24252.311082`` under ``本年收费金额（单位：万元，保留4位小数）``). The official formats ask for
+    no number of decimals, so a header that does not is not held to one: six decimals in 万元
+    are 元 and 分 divided by 10 000, which is allowed.
 
-    **Why it matters.** Six decimals in 万元 are an amount in 元 divided by 10 000 and pasted
-    unrounded: not wrong, but a sign of a manual conversion worth checking.
+    **Why it matters.** A header that states the precision and a figure that ignores it were
+    filled in from different sources; the figure was pasted unrounded.
     """
 
     code = "RL403"

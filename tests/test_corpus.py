@@ -1,0 +1,80 @@
+"""The real corpus (tests/corpus): every file gives exactly its hand-checked findings — a new
+false alarm fails here the day it appears, and so does a finding that stops being raised. The
+rules out of preview must show their precision on it. See benchmarks/precision.py."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import precision  # noqa: E402  (benchmarks/precision.py: the same comparison, printed as a table)
+
+ENTRIES = precision.load_entries()
+
+
+@functools.lru_cache(maxsize=None)
+def linted(name: str):
+    entry = next(entry for entry in ENTRIES if entry.name == name)
+    return precision.lint(entry)
+
+
+def test_the_corpus_is_there():
+    assert len(ENTRIES) >= 16
+    for entry in ENTRIES:
+        assert entry.file.is_file(), entry.name
+        assert entry.meta.get("source") and entry.meta.get("form"), entry.name
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[entry.name for entry in ENTRIES])
+def test_exactly_the_hand_checked_findings(entry):
+    comparison = precision.compare(entry, linted(entry.name))
+    assert not comparison.unexpected, f"new false alarm(s) on {entry.name}: {comparison.unexpected}"
+    assert not comparison.missed, f"expected finding(s) no longer raised on {entry.name}: {comparison.missed}"
+
+
+def test_known_false_alarms_come_only_from_preview_rules():
+    from reportlint.engine import get_registry
+
+    rules = get_registry().rules
+    for entry in ENTRIES:
+        for item in entry.meta.get("false_alarms") or []:
+            assert rules[item["code"]].preview, f"{entry.name}: {item['code']} raises a false alarm but is not in preview"
+
+
+def measured() -> dict:
+    per_rule: dict = {}
+    for entry in ENTRIES:
+        comparison = precision.compare(entry, linted(entry.name))
+        for kind in ("true", "false", "unexpected", "missed"):
+            for code, _ in getattr(comparison, kind):
+                counts = per_rule.setdefault(code, {"true": 0, "false": 0, "missed": 0})
+                counts["false" if kind == "unexpected" else kind] += 1
+    return per_rule
+
+
+def test_rules_out_of_preview_are_shown_precise_on_the_corpus():
+    from reportlint.engine import get_registry
+
+    figures = measured()
+    for code, rule in get_registry().rules.items():
+        if rule.preview or rule.__module__.split(".")[1] != "rules":
+            continue
+        counts = figures.get(code, {"true": 0, "false": 0})
+        raised = counts["true"] + counts["false"]
+        assert raised and counts["true"] >= precision.MIN_TRUE and counts["true"] / raised >= precision.MIN_PRECISION, (
+            f"{code} is on by default but shows {counts['true']} true of {raised} on the corpus: put it in preview")
+
+
+def test_the_published_precision_figures_are_current():
+    stored = json.loads(precision.FIGURES.read_text(encoding="utf-8"))
+    assert stored["files"] == len(ENTRIES)
+    current = {code: (counts["true"], counts["false"], counts["missed"]) for code, counts in measured().items()}
+    published = {code: (item["true"], item["false"], item["missed"]) for code, item in stored["rules"].items()}
+    assert published == current, "run python benchmarks/precision.py --write"
