@@ -26,10 +26,10 @@ class DateBeforePeriodEnd(Rule):
         if end is None:
             return
         for found in report_dates(report, ctx):
-            if found.date <= end:
+            if found.date < end:  # signed on the period's last day is not before it
                 ctx.report(
                     found.span,
-                    f"报告日期 {found.date.isoformat()}（{found.text}）不晚于统计期限结束日 {end.isoformat()}",
-                    f"The report date {found.date.isoformat()} ({found.text}) is not after the end of the statistics period, {end.isoformat()}",
+                    f"报告日期 {found.date.isoformat()}（{found.text}）早于统计期限结束日 {end.isoformat()}",
+                    f"The report date {found.date.isoformat()} ({found.text}) is before the end of the statistics period, {end.isoformat()}",
                     evidence={"date": found.date.isoformat(), "kind": found.kind, "period_end": end.isoformat()},
                 )

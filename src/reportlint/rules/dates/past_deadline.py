@@ -15,9 +15,12 @@ _NAMES = {
     "prefecture": ("地市级政府报告", "a prefecture-level government's report"),
     "province": ("省级政府报告", "a provincial government's report"),
     "zone": ("开发区、管委会", "a development zone"),
+    "any": ("2007年条例", "the 2007 regulation"),
 }
 # 条例 第四十九条: no annual report may be later than 3月31日.
 _STATUTORY_LIMIT = (3, 31)
+# The 2019 条例 (in force 2019-05-15) set the earlier deadlines; reports on 2018 were due under the old one.
+_NEW_REGULATION_FIRST_YEAR = 2019
 
 
 class PastDeadline(Rule):
@@ -59,6 +62,9 @@ class PastDeadline(Rule):
             return
         deadlines = {**self.options["deadlines"], **ctx.options["deadlines"]}
         kinds, reason = self.kinds(report, ctx)
+        if report.year < _NEW_REGULATION_FIRST_YEAR:
+            # Reports on 2018 and earlier fell under the 2007 条例 (第三十一条): 3月31日 for every organ.
+            kinds, reason, deadlines = ("any",), "2018年及以前的报告适用2007年条例，一律3月31日前公布", {"any": "03-31"}
         # Where the kind is uncertain, the most lenient of the plausible deadlines: never the strictest.
         known = [(self.deadline(report.year, deadlines[kind]), kind) for kind in kinds if kind in deadlines]
         deadline, kind = max(known) if known else (dt.date(report.year + 1, *_STATUTORY_LIMIT), "unknown")
