@@ -530,10 +530,15 @@ class _GridBinder(_TableBinder):
         a narrow column wrapped over two or three lines (5.要求行政机关确认或重新出具 / 已获取信息),
         placed at its first part."""
         spec = self.spec
+        group = None  # a group heading found on the way: the answer only if no leaf row is named
         for cell in reversed(labels):
             match = _find_glued(spec, cell.text) or spec.row_index.find(cell.text)
             if match:
-                return cell, match[0]
+                if not spec.row(match[0]).group:
+                    return cell, match[0]
+                group = group or (cell, match[0])
+                if cell is labels[-1]:
+                    return group
         for size in (2, 3):
             for start in range(len(labels) - size, -1, -1):
                 parts = labels[start:start + size]
@@ -541,7 +546,11 @@ class _GridBinder(_TableBinder):
                 if match:
                     first = parts[0]
                     return Cell(first.text, first.start, first.end, first.source_map), match[0]
-        return None, None
+        for cell in reversed(labels):  # a label's first line, the rest wrapped away
+            found = spec.row_index.find_prefix(cell.text)
+            if found:
+                return cell, found
+        return group or (None, None)
 
     def bind_row(self, labels: list[Cell], values: list[Cell], columns: list[str]) -> None:
         spec = self.spec
@@ -703,14 +712,26 @@ class _SingleRowBinder(_TableBinder):
         columns = [column.key for column in self.spec.columns]
         header_seen = False
         values: list[Cell] = []
+        runs: list[int] = []  # how many values stand together between labels
         for row in self.rows:
             if _is_rule_row(row.cells):
                 continue
             for cell in row.cells:
                 if cell.text and not is_value_text(cell.text):
                     header_seen = True
+                    if runs and runs[-1]:
+                        runs.append(0)
                 elif cell.text or values:
                     values.append(cell)
+                    if not runs:
+                        runs.append(0)
+                    runs[-1] += 1
+        runs = [run for run in runs if run]
+        if len(runs) >= MIN_SCRAMBLED_RUNS and not all(run == len(columns) // 3 for run in runs):
+            # Values scattered among the header's labels in runs of no table's shape (one row of 15,
+            # or three of 5): a text layer that read the table column by column.
+            for run in runs[1:]:
+                self.misfit("stray-values", self.bound.span, values=[], run=run)
         while values and not values[-1].text:
             values.pop()
         if not any(cell.text for cell in values):
@@ -731,6 +752,10 @@ class _SingleRowBinder(_TableBinder):
         if not header_seen:
             self.misfit("missing-header", self.bound.span)
 
+
+# Runs of values among table 4's labels that say the order was lost (two may be one label
+# printed late, as poppler does with 总计).
+MIN_SCRAMBLED_RUNS = 3
 
 _BINDERS = {"grid": _GridBinder, "blocks": _BlockBinder, "single_row": _SingleRowBinder}
 

@@ -35,8 +35,13 @@ _FIGURE_RUN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")
 _ENUMERATOR_AFTER = re.compile(r"[.、．](?!\d)")
 # Prose, not a table: sentence punctuation outside any label.
 _SENTENCE_PUNCTUATION = re.compile(r"[。；;！？]")
-# A fragment of a label that a narrow PDF column wrapped (…只计这一情形，不 / 计其他情形）).
+# A fragment of a label that a narrow PDF column wrapped (…只计这一情形，不 / 计其他情形）); with
+# figures beside it, the middle line of a label wrapped over three (正、行政机关不再处理其政府信 67 3 0 …).
 MAX_FRAGMENT_LENGTH = 24
+MAX_FRAGMENT_WITH_FIGURES = 40
+MAX_STRAY_CHARACTERS = 4
+# Text opening with an enumerator is a label's start even when the rest was wrapped away: （五）不.
+_ENUMERATED = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[1-9][.、．])")
 
 
 class Region(NamedTuple):
@@ -58,6 +63,13 @@ class _Tokens(NamedTuple):
     labels: int  # labels of the template among its cells
     unknown: int  # characters of text that is neither a template label nor a figure
     glued: tuple[int, ...]
+    label_chars: int = 0  # characters of those labels
+
+    @property
+    def mostly_labels(self) -> bool:
+        """Labels and figures with at most a stray character or two beside them (a PDF's text
+        layer prints a vertical group label one character a line: 本 / 年 / 度 …)."""
+        return self.unknown <= max(MAX_STRAY_CHARACTERS, self.label_chars // 3)
 
 
 def _cell(paragraph: Paragraph, start: int, end: int) -> Cell:
@@ -100,6 +112,8 @@ def _names_something(spec: TemplateSpec, text: str) -> bool:
     if len(text) < 2:
         return False
     for table in spec.tables.values():
+        if table.header_note_marker and table.header_note_marker in text:
+            return True
         if table.row_index.find(text) or table.column_index.find(text) or (table.blocks and table.block_index.find(text)):
             return True
     return False
@@ -109,7 +123,7 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
     """A paragraph as one row of cells: the template's labels, figures, and other text."""
     text = paragraph.text
     cells: list[Cell] = []
-    labels = unknown = 0
+    labels = unknown = label_chars = 0
     glued: list[int] = []
     for chunk in _WHITESPACE_CHUNK.finditer(text):
         chunk_text = chunk.group()
@@ -124,8 +138,10 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
                     glued.append(paragraph.start + start)
             elif kind == "label":
                 labels += 1
-            elif _names_something(spec, piece):
+                label_chars += len(piece)
+            elif _names_something(spec, piece) or _ENUMERATED.match(piece):
                 labels += 1
+                label_chars += len(piece)
                 kind = "label"
             elif piece.strip("，,、:：()（）*·.．"):
                 unknown += len(piece)
@@ -135,7 +151,7 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
             cells.append(_cell(paragraph, start, end))
             previous_kind = kind
     return _Tokens(Row(tuple(cells), paragraph.start, paragraph.start + len(text), paragraph.source_map),
-                   labels, unknown, tuple(glued))
+                   labels, unknown, tuple(glued), label_chars)
 
 
 def paragraph_row(spec: TemplateSpec, paragraph: Paragraph) -> Row:
@@ -152,6 +168,7 @@ class _Piece(NamedTuple):
     key: str | None  # the table its labels name, when they name one
     strength: str  # table | figures | labels | fragment
     glued: tuple[int, ...] = ()
+    labels: int = 0  # the template's labels among its cells
 
 
 def _table_votes(spec: TemplateSpec, cells: Iterable[Cell]) -> Counter:
@@ -199,15 +216,21 @@ def _piece(spec: TemplateSpec, block: Block, section_table: str | None = None) -
     if not cells:
         return None
     values = sum(1 for cell in cells if is_value_text(cell.text))
+    if any(table.header_note_marker and table.header_note_marker in text for table in spec.tables.values()):
+        # Table 3's note (本列数据的勾稽关系为…), whatever a text layer ran into it.
+        return _Piece(block, (tokens.row,), _key(_table_votes(spec, cells), section_table), "labels", tokens.glued,
+                      max(tokens.labels, 1))
     if tokens.unknown == 0 and (tokens.labels or values):
         prose_outside_labels = False
     else:
         prose_outside_labels = bool(_SENTENCE_PUNCTUATION.search(text))
-    if tokens.unknown == 0 and not prose_outside_labels:
+    if (tokens.unknown == 0 or (tokens.labels and tokens.mostly_labels)) and not prose_outside_labels:
         strength = "labels" if tokens.labels else "figures"
-        return _Piece(block, (tokens.row,), _key(_table_votes(spec, cells), section_table), strength, tokens.glued)
-    if len(text) <= MAX_FRAGMENT_LENGTH and not prose_outside_labels and not _SENTENCE_PUNCTUATION.search(text):
-        return _Piece(block, (tokens.row,), None, "fragment", tokens.glued)
+        return _Piece(block, (tokens.row,), _key(_table_votes(spec, cells), section_table), strength, tokens.glued,
+                      tokens.labels)
+    if not prose_outside_labels and not _SENTENCE_PUNCTUATION.search(text) and (
+            len(text) <= MAX_FRAGMENT_LENGTH or (values and len(text) <= MAX_FRAGMENT_WITH_FIGURES + 8 * values)):
+        return _Piece(block, (tokens.row,), None, "fragment", tokens.glued, tokens.labels)
     return None
 
 
@@ -268,12 +291,12 @@ def _group(run: list[_Piece], fallback: str | None) -> Iterator[tuple[str, list[
 
 
 def _enough(pieces: list[_Piece]) -> bool:
-    """A region made only of paragraphs is a table when it holds template labels and figures."""
+    """A region made only of paragraphs is a table when it holds two of the template's labels
+    and a figure (a page's navigation after the article — 图片解读 / - / - — holds no label)."""
     if any(piece.strength == "table" for piece in pieces):
         return True
-    labels = sum(1 for piece in pieces for row in piece.rows for cell in row.cells
-                 if cell.text and not is_value_text(cell.text))
-    values = sum(1 for piece in pieces for row in piece.rows for cell in row.cells if is_value_text(cell.text))
+    labels = sum(piece.labels for piece in pieces)
+    values = sum(1 for piece in pieces for row in piece.rows for cell in row.cells if cell.text and is_value_text(cell.text))
     return labels >= 2 and values >= 1
 
 

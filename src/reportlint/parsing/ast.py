@@ -9,6 +9,7 @@ templates. Giving the tables meaning is the binder's job (``reportlint.binding``
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from typing import Iterator, Literal, NamedTuple, Union
 
@@ -24,12 +25,18 @@ class Paragraph(NamedTuple):
     # Where the text starts in the normalised source, so a finding can point at words in it.
     start: int = -1
     source_map: SourceMap | None = None
+    # A paragraph a PDF's text layer wrapped over lines is read as one: where in ``text`` each
+    # removed line break stood (the first character of the next line).
+    breaks: tuple[int, ...] = ()
 
     def span_of(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` in the original file (the whole paragraph's, when
         the paragraph was assembled from several lines)."""
         if self.source_map is None or self.start < 0:
             return self.span
+        if self.breaks:
+            start += bisect.bisect_right(self.breaks, start)
+            end += bisect.bisect_right(self.breaks, end - 1) if end > 0 else 0
         return self.source_map.span(self.start + start, self.start + end)
 
 

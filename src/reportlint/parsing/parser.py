@@ -137,7 +137,8 @@ class AstBuilder(Transformer):
         token = children[0]
         if not token.strip():  # a line blanked out by error recovery
             return None
-        return Paragraph(str(token).strip(), self._span(token), start=token.start_pos, source_map=self.source_map)
+        return Paragraph(str(token).strip(), self._span(token), start=token.start_pos, source_map=self.source_map,
+                         breaks=getattr(token, "breaks", ()))
 
     def signature_date(self, children: list) -> DateLine:
         token = children[0]

@@ -15,6 +15,8 @@ need the lines around a line are made here:
 * a browser's copy of a table whose cells hold paragraphs comes out as one line per paragraph,
   a line holding only a tab between cells and blank lines around both: those lines are gathered
   back into rows;
+* a PDF's text layer wraps paragraphs at a fixed width: where most lines of prose have one
+  length, a line of that length that does not end a sentence is joined with the next;
 * finally the lines of each one-cell-per-line row are gathered into one ``CELL_ROW`` token, so
   the parser handles a row at once, as it does a pipe or tab row."""
 
@@ -139,6 +141,63 @@ def _browser_rows(lines: list[Token]) -> list[Token]:
     return out
 
 
+class WrappedToken(Token):
+    """Lines of one paragraph that a PDF's text layer wrapped, joined; ``breaks`` says where in
+    the joined text each line break stood."""
+
+    __slots__ = ("breaks",)
+
+
+# Prose a PDF wrapped: most lines this long or longer share one length (±), and there are enough.
+MIN_WRAPPED_LINES = 8
+MIN_WRAPPED_SHARE = 0.4
+_SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";")
+_LINE_START_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3})")
+
+
+def _wrap_width(lines: list[Token]) -> int | None:
+    """The width a text layer wrapped its prose at, if it did."""
+    lengths = [len(line) for line in lines if line.type in ("TEXT", "HEADING") and len(line) >= 12]
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    from collections import Counter
+
+    width, _ = Counter(lengths).most_common(1)[0]
+    near = sum(1 for length in lengths if width - 3 <= length <= width + 2)
+    return width if near >= MIN_WRAPPED_SHARE * len(lengths) else None
+
+
+def _is_prose(line: Token) -> bool:
+    cjk = sum(1 for char in line if "\u4e00" <= char <= "\u9fff")
+    return cjk * 2 >= len(line)
+
+
+def _join_wrapped(lines: list[Token]) -> list[Token]:
+    """Paragraphs a PDF's text layer wrapped at a fixed width, each joined into one token."""
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[Token] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (previous is not None and line.type == "TEXT" and previous.type == "TEXT"
+                and line.line == previous.end_line + 1
+                and _last_line_length(previous) >= width - 3 and not previous.endswith(_SENTENCE_END)
+                and _is_prose(previous) and _is_prose(line) and not _LINE_START_ENUMERATOR.match(line)):
+            joined = WrappedToken("TEXT", str(previous) + str(line), previous.start_pos, previous.line, previous.column,
+                                  line.end_line, line.end_column, line.end_pos)
+            joined.breaks = (*getattr(previous, "breaks", ()), len(previous))
+            out[-1] = joined
+            continue
+        out.append(line)
+    return out
+
+
+def _last_line_length(token: Token) -> int:
+    breaks = getattr(token, "breaks", ())
+    return len(token) - (breaks[-1] if breaks else 0)
+
+
 def _row_label_with_figures(line: Token, following: Token | None) -> bool:
     """``四、结转下年度继续办理 0 0 0 0`` or ``四、结转下年度继续办理`` above a line of figures: a table row
     label (a PDF's text layer, a crawler's flattened text), not section 四."""
@@ -178,7 +237,7 @@ class ReportPostLexer:
     def _lines(self, stream: Iterator[Token]) -> Iterator[Token]:
         # A TEXT line of spaces is one that error recovery blanked out. (A line holding only a
         # tab is an empty table cell, not a blank line.)
-        lines = _browser_rows([token for token in stream if token.type != "TEXT" or token.strip()])
+        lines = _join_wrapped(_browser_rows([token for token in stream if token.type != "TEXT" or token.strip()]))
         count = len(lines)
         last_section = 0
         previous_type: str | None = None  # type of the previous emitted line, None after a table ends

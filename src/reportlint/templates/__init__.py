@@ -146,6 +146,16 @@ class LabelIndex:
             self._answers[label] = answer
         return answer
 
+    def find_prefix(self, label: str, min_length: int = 8) -> Any | None:
+        """The one entry whose label begins with ``label`` — the first line of a label that a
+        narrow column wrapped (2、申请人逾期未按收费通知要 / …求缴纳费用…); None when several do or
+        the text is too short to say."""
+        key = label_key(label)
+        if len(key) < min_length:
+            return None
+        found = {value for other, value in self._exact.items() if other.startswith(key)}
+        return found.pop() if len(found) == 1 else None
+
     def _find(self, label: str) -> tuple[Any, float] | None:
         key = label_key(label)
         if not key:
