@@ -70,12 +70,21 @@ def check_data(data: bytes, path: str, config: Config, encoding: str | None = No
         return FileResult(path, error=f"内部错误 (internal error): {type(error).__name__}: {error}",
                           metadata={"kind": "internal"})
     report = outcome.report
-    result = FileResult.from_findings(
-        path, outcome.findings, source.original,
-        {"template": report.template.id if report.template else None, "year": report.year},
-    )
+    result = FileResult.from_findings(path, outcome.findings, source.original, report_metadata(report))
     cache.put(key, result)
     return result
+
+
+def report_metadata(report) -> dict:
+    """What reporters show about a report besides its findings: template, year, and who wrote
+    it (the agency as printed, its plausible kinds)."""
+    identity = report.identity
+    return {
+        "template": report.template.id if report.template else None,
+        "year": report.year,
+        "agency": identity.agency if identity else None,
+        "agency_kind": list(identity.kinds) if identity and identity.kinds else None,
+    }
 
 
 def default_jobs() -> int:
