@@ -275,7 +275,15 @@ def _fit(values: list[Cell], expected: int) -> list[Cell] | None:
         # As many figures as columns, with empty places among them: a merged cell converted
         # into a figure and an empty cell (colspan). No other reading fits the columns.
         values = [cell for cell in values if cell.text]
+    if expected - MAX_LOST_BLANKS <= len(values) < expected and values and not values[-1].text:
+        # A row that ends in empty cells, short of one or two: a copy lost trailing empty cells
+        # (a browser drops the last &nbsp; of a row); the figures keep their places.
+        values = values + [values[-1]] * (expected - len(values))
     return values if len(values) == expected else None
+
+
+# How many trailing empty cells a conversion may lose from a row ending in empty cells.
+MAX_LOST_BLANKS = 1
 
 
 _RULE_CELL = re.compile(r"[-—:|]{3,}")
@@ -342,8 +350,8 @@ class _TableBinder:
 
     def put_values(self, row_key: str, columns: Sequence[str | None], values: list[Cell], label: Cell) -> None:
         fitted = _fit(values, len(columns))
-        if fitted is None and len(values) == 1 and len(columns) > 1 and values[0].start in self.glued:
-            self.bound.pending_runs.append((row_key, tuple(columns), values[0], label))
+        if fitted is None and self.runs_together(values, len(columns)):
+            self.bound.pending_runs.append((row_key, tuple(columns), tuple(values), label))
             self.bound.rows_found.setdefault(row_key, label)
             return
         if fitted is None:
@@ -363,6 +371,12 @@ class _TableBinder:
                 self.bound.rows_found.setdefault(row_key, label)
                 return
         self.put(row_key, columns, fitted, label)
+
+    def runs_together(self, values: list[Cell], width: int) -> bool:
+        """Fewer figures than columns, all digit runs of a paragraph, with digits enough for
+        every column: cells a crawler or converter ran together (801000081; 230 000023)."""
+        return (1 < width and 0 < len(values) < width and all(cell.start in self.glued and cell.text.isdigit() for cell in values)
+                and sum(len(cell.text) for cell in values) >= width)
 
     # -- reading the stream ----------------------------------------------------------------------
 
@@ -716,12 +730,13 @@ class _SingleRowBinder(_TableBinder):
         for row in self.rows:
             if _is_rule_row(row.cells):
                 continue
+            data_row = not any(cell.text and not is_value_text(cell.text) for cell in row.cells)
             for cell in row.cells:
                 if cell.text and not is_value_text(cell.text):
                     header_seen = True
                     if runs and runs[-1]:
                         runs.append(0)
-                elif cell.text or values:
+                elif cell.text or values or data_row:  # a row of values keeps its empty cells in place
                     values.append(cell)
                     if not runs:
                         runs.append(0)
@@ -732,15 +747,14 @@ class _SingleRowBinder(_TableBinder):
             # or three of 5): a text layer that read the table column by column.
             for run in runs[1:]:
                 self.misfit("stray-values", self.bound.span, values=[], run=run)
-        while values and not values[-1].text:
-            values.pop()
         if not any(cell.text for cell in values):
             self.bound.columns_found = ()
             return
         self.bound.columns_found = tuple(columns)
         first = next(cell for cell in values if cell.text)
-        if len(values) == 1 and values[0].start in self.glued:
-            self.bound.pending_runs.append(("cases", tuple(columns), values[0], first))
+        filled = [cell for cell in values if cell.text]
+        if self.runs_together(filled, len(columns)):
+            self.bound.pending_runs.append(("cases", tuple(columns), tuple(filled), first))
         else:
             fitted = _fit(values, len(columns))
             if fitted is None:
@@ -783,7 +797,8 @@ def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) 
     period = find_period(document)
     year = t_year or (period[1].year if period and period[1] else None)
     earliest = min((spec.first_year for spec in templates), default=0)
-    legacy = year is not None and year < earliest and not any(scores.values())
+    # A report on 2018 or earlier followed the 2007 条例, whatever its tables look like.
+    legacy = year is not None and year < earliest
     template = None if legacy else choose_template(templates, scores, year)
     document = fit_outline(document, template, source.map)
 

@@ -45,8 +45,9 @@ def _holds(equation: Equation, values: dict[Key, Decimal]) -> bool | None:
 
 
 def _splits(digits: str, columns: Sequence[str], row: str, local: Sequence[Equation],
-            known: dict[Key, Decimal]) -> Iterator[tuple[str, ...]] | None:
-    """Every split of ``digits`` into one part per column that the row's own equations allow."""
+            known: dict[Key, Decimal], cuts: frozenset[int] = frozenset()) -> Iterator[tuple[str, ...]] | None:
+    """Every split of ``digits`` into one part per column that the row's own equations allow;
+    ``cuts`` are positions where a part must end (a space the text kept between runs)."""
     count = len(columns)
     watched = [[equation for equation in local if max(columns.index(term.column) for term in
                                                          (*equation.left, *equation.right)) == index]
@@ -73,6 +74,8 @@ def _splits(digits: str, columns: Sequence[str], row: str, local: Sequence[Equat
             part = digits[position:position + size]
             if size > 1 and part[0] == "0":
                 break  # no count is written with a leading zero
+            if any(position < cut < position + size for cut in cuts):
+                break  # a part never spans a space the text kept
             values[(row, columns[index])] = Decimal(part)
             parts.append(part)
             if all(_holds(equation, values) is not False for equation in watched[index]):
@@ -94,8 +97,9 @@ def split_runs(table: BoundTable, template: TemplateSpec) -> None:
         row, columns, run, label = pending
         local = [equation for equation in equations
                  if all(term.row == row and term.column in columns for term in (*equation.left, *equation.right))]
+        digits, cuts = _joined(run)
         try:
-            found = list(itertools.islice(_splits(run.text, columns, row, local, {}), MAX_COMBINATIONS + 1))
+            found = list(itertools.islice(_splits(digits, columns, row, local, {}, cuts), MAX_COMBINATIONS + 1))
         except OverflowError:
             found = []
             _misfit(table, pending, "too many ways to split")
@@ -143,21 +147,37 @@ def _combine(open_rows: list, equations: Sequence[Equation], values: dict[Key, D
     return [(pending, parts) for (pending, _), parts in zip(open_rows, solutions[0])]
 
 
+def _joined(run: tuple[Cell, ...]) -> tuple[str, frozenset[int]]:
+    """The digits of a run's cells, and where one cell ended and the next began."""
+    digits, cuts = "", set()
+    for cell in run:
+        if digits:
+            cuts.add(len(digits))
+        digits += cell.text
+    return digits, frozenset(cuts)
+
+
 def _put(table: BoundTable, pending: tuple, parts: tuple[str, ...]) -> None:
     from reportlint.binding import _TableBinder
 
     row, columns, run, label = pending
-    cells, offset = [], run.start
+    cells, remaining = [], list(run)
+    token, used = remaining.pop(0), 0
     for part in parts:
-        cells.append(Cell(part, offset, offset + len(part), run.source_map))
-        offset += len(part)
-    _TableBinder(table).put(row, columns, cells, label, split_from=run)
+        if used == len(token.text):
+            token, used = remaining.pop(0), 0
+        start = token.start + used
+        cells.append(Cell(part, start, start + len(part), token.source_map))
+        used += len(part)
+    joined = Cell(" ".join(cell.text for cell in run), run[0].start, run[-1].end, run[0].source_map)
+    _TableBinder(table).put(row, columns, cells, label, split_from=joined)
 
 
 def _misfit(table: BoundTable, pending: tuple, reason: str) -> None:
     from reportlint.binding import Misfit
 
     row, columns, run, label = pending
-    table.misfits.append(Misfit("run-together", table.key, run.span,
-                                {"row": row, "label": label.text, "digits": run.text, "expected": len(columns),
+    table.misfits.append(Misfit("run-together", table.key, run[0].span,
+                                {"row": row, "label": label.text, "digits": " ".join(cell.text for cell in run),
+                                 "expected": len(columns),
                                  "reason": reason}))

@@ -30,17 +30,43 @@ def _heading_pattern(templates: tuple[TemplateSpec, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?P<heading>{_NUMERAL}\s*(?:{alternatives}))\s*")
 
 
-def _breaks(line: str, pattern: re.Pattern[str]) -> list[tuple[int, int, int, int]]:
+# A heading with a slip in its title (政府信息公开行政法复议、行政诉讼情况) still counts when this close.
+MIN_TITLE_SIMILARITY = 0.85
+
+
+def _near_titles(line: str, titles: tuple[str, ...], found: set[str]) -> dict[str, tuple[int, int, int, int]]:
+    """Numbered headings whose title is a near miss of a template title, for the numerals the
+    exact pattern did not find."""
+    import difflib
+
+    near: dict[str, tuple[int, int, int, int]] = {}
+    for numeral in re.finditer(_NUMERAL, line):
+        key = numeral.group().strip()
+        if key in found:
+            continue
+        start = numeral.end()
+        best = (0.0, 0)
+        for title in titles:
+            for size in range(len(title) - 1, len(title) + 3):
+                ratio = difflib.SequenceMatcher(None, line[start:start + size], title).ratio()
+                if ratio > best[0]:
+                    best = (ratio, size)
+        if best[0] >= MIN_TITLE_SIMILARITY:
+            near[key] = (numeral.start(), numeral.start(), start + best[1], start + best[1])
+    return near
+
+
+def _breaks(line: str, pattern: re.Pattern[str], titles: tuple[str, ...] = ()) -> list[tuple[int, int, int, int]]:
     """(space start, heading start, heading end, space end) for each section heading in the
     line; the last occurrence of each numeral wins (a preamble may list the parts first)."""
-    last: dict[str, re.Match[str]] = {}
+    last: dict[str, tuple[int, int, int, int]] = {}
     for match in pattern.finditer(line):
         numeral = re.match(_NUMERAL, match.group("heading")).group()
-        last[numeral.strip()] = match
-    matches = sorted(last.values(), key=lambda match: match.start())
-    if len(matches) < 2:
+        last[numeral.strip()] = (match.start(), match.start("heading"), match.end("heading"), match.end())
+    if len(last) < 2:
         return []
-    return [(match.start(), match.start("heading"), match.end("heading"), match.end()) for match in matches]
+    last.update(_near_titles(line, titles, set(last)))
+    return sorted(last.values())
 
 
 def reflow(source: Source, templates: Sequence[TemplateSpec]) -> Source:
@@ -50,11 +76,12 @@ def reflow(source: Source, templates: Sequence[TemplateSpec]) -> Source:
     if not templates or not any(len(line) >= MIN_FLATTENED_LENGTH for line in text.split("\n")):
         return source
     pattern = _heading_pattern(tuple(templates))
+    titles = tuple(sorted({section.title for spec in templates for section in spec.sections}))
     edits: list[tuple[int, int]] = []  # replace text[start:end] with a line break
     offset = 0
     for line in text.split("\n"):
         if len(line) >= MIN_FLATTENED_LENGTH:
-            for space_start, heading_start, heading_end, space_end in _breaks(line, pattern):
+            for space_start, heading_start, heading_end, space_end in _breaks(line, pattern, titles):
                 if heading_start > 0:
                     edits.append((offset + space_start, offset + heading_start))
                 if space_end < len(line):

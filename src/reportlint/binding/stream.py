@@ -40,6 +40,9 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。；;！？]")
 MAX_FRAGMENT_LENGTH = 24
 MAX_FRAGMENT_WITH_FIGURES = 40
 MAX_STRAY_CHARACTERS = 4
+# A run of digits standing alone where a row needs several cells may be those cells run together
+# (…予以公开 210000021); the binder splits it only where the row's width and equations say so.
+MIN_RUN_DIGITS = 1
 # Text opening with an enumerator is a label's start even when the rest was wrapped away: （五）不.
 _ENUMERATED = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[1-9][.、．])")
 
@@ -128,13 +131,15 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
     for chunk in _WHITESPACE_CHUNK.finditer(text):
         chunk_text = chunk.group()
         if is_value_text(chunk_text):
+            if chunk_text.isdigit() and len(chunk_text) >= MIN_RUN_DIGITS:
+                glued.append(paragraph.start + chunk.start())  # may be several cells run together
             cells.append(_cell(paragraph, *chunk.span()))
             continue
         previous_kind = None
         for start, end, kind in _split_chunk(spec, chunk_text, chunk.start()):
             piece = text[start:end]
             if kind == "value":
-                if previous_kind == "label":
+                if previous_kind == "label" or (piece.isdigit() and len(piece) >= MIN_RUN_DIGITS):
                     glued.append(paragraph.start + start)
             elif kind == "label":
                 labels += 1
@@ -243,10 +248,42 @@ def _runs(spec: TemplateSpec, blocks: Sequence[Block], section_table: str | None
             if run:
                 yield run
             run = []
+            embedded = _embedded_table(spec, block, section_table) if isinstance(block, Paragraph) else None
+            if embedded is not None:
+                yield [embedded]
             continue
         run.append(piece)
     if run:
         yield run
+
+
+# A table run into a paragraph of prose holds at least this many of the template's labels.
+MIN_EMBEDDED_LABELS = 4
+_TRAILING_FIGURES = re.compile(r"(?:\s*[+-]?\d[\d,]*(?:\.\d+)?%?)+")
+
+
+def _embedded_table(spec: TemplateSpec, paragraph: Paragraph, section_table: str | None) -> _Piece | None:
+    """A table a crawler ran into the prose around it (…的数量2022年…。 第二十条第（一）项信息内容…
+    行政事业性收费9116.36 (二)主动公开…): the stretch from its first label to the figures after its
+    last, with no sentence end inside, read as a paragraph of its own."""
+    text = paragraph.text
+    found = spec.label_scanner.find(text)
+    if len(found) < MIN_EMBEDDED_LABELS or paragraph.start < 0 or paragraph.breaks:
+        return None
+    start = found[0][0]
+    for label_start, label_end in found[1:]:
+        if _SENTENCE_PUNCTUATION.search(text, start, label_start):
+            start = label_start  # prose between: the table starts further on
+    last_end = found[-1][1]
+    figures = _TRAILING_FIGURES.match(text, last_end)
+    end = figures.end() if figures else last_end
+    inside = [span for span in found if span[0] >= start]
+    if len(inside) < MIN_EMBEDDED_LABELS or _SENTENCE_PUNCTUATION.search(text, start, end):
+        return None
+    stretch = Paragraph(text[start:end], paragraph.span_of(start, end), start=paragraph.start + start,
+                        source_map=paragraph.source_map)
+    piece = _piece(spec, stretch, section_table)
+    return piece if piece is not None and piece.strength in ("labels", "figures") else None
 
 
 def _trim(run: list[_Piece]) -> list[_Piece]:

@@ -71,8 +71,42 @@ def _row_token(cells: list[list[Token]]) -> RowToken:
     return token
 
 
+# A cell holds a label or a figure; a tab-indented line of prose is a paragraph (a browser's copy
+# of a page whose paragraphs start with a tab, or Word's first-line indent typed as a tab).
+MAX_CELL_LENGTH = 80
+_PROSE_MARK = re.compile(r"[。；！？]")
+
+
+def _untabbed(line: Token, kind: str) -> Token:
+    text = str(line)
+    stripped = text.lstrip("\t ")
+    skipped = len(text) - len(stripped)
+    return Token(kind, stripped, line.start_pos + skipped, line.line, line.column + skipped, line.end_line,
+                 line.end_column, line.end_pos)
+
+
+def _indented_paragraphs(lines: list[Token]) -> list[Token]:
+    """Tab-indented lines that are prose, not cells: a line of sentences, and a line among such
+    lines (a heading between two indented paragraphs)."""
+    if not any(line.type == "CELL" and _PROSE_MARK.search(line) for line in lines):
+        return lines
+    out = [_untabbed(line, "TEXT") if line.type == "CELL" and (_PROSE_MARK.search(line) or len(line) > MAX_CELL_LENGTH)
+           else line for line in lines]
+    for index, line in enumerate(out):
+        if line.type != "CELL" or not line.strip():
+            continue
+        before = out[index - 1] if index else None
+        after = out[index + 1] if index + 1 < len(out) else None
+        if all(neighbour is None or neighbour.type != "CELL" for neighbour in (before, after)):
+            kind = "HEADING" if heading_number(line.strip()) is not None else "TEXT"
+            out[index] = _untabbed(line, kind)
+    return out
+
+
 def _is_separator(line: Token) -> bool:
-    return line.type == "CELL" and not line.strip()
+    """A line of tabs only (and the spaces an empty cell left): cell boundaries in a browser's
+    copy — one tab per boundary, so "\t \t \t" stands between two cells with two empty ones."""
+    return line.type in ("CELL", "TAB_ROW") and not line.strip(" \t")
 
 
 def _browser_rows(lines: list[Token]) -> list[Token]:
@@ -104,6 +138,10 @@ def _browser_rows(lines: list[Token]) -> list[Token]:
     separators = [index for index in range(count) if separates(index)]
     if len(separators) < 3:  # a stray tab-only line in prose is not a table
         return lines
+    exploded = _inline_cells(lines)
+    if len(exploded) != count:  # cells written on the separators' own lines ("\t0\t"): again, finer
+        lines, count = exploded, len(exploded)
+        separators = [index for index in range(count) if separates(index)]
     is_separator = set(separators)
     out: list[Token] = []
     index = 0
@@ -123,10 +161,16 @@ def _browser_rows(lines: list[Token]) -> list[Token]:
         while index < count:
             line = lines[index]
             if index in is_separator:
-                if not cells[-1]:
-                    cells[-1].append(line)  # an empty cell: placed at its separator
-                cells.append([])
-            elif line.type not in _PLAIN_TYPES:
+                for _ in range(max(1, line.count("\t"))):
+                    if not cells[-1]:
+                        cells[-1].append(line)  # an empty cell: placed at its separator
+                    cells.append([])
+            elif line.type not in _PLAIN_TYPES or (line.type == "HEADING" and len(cells) > 1 and not cells[-1]):
+                break  # a numbered heading after a row's last tab is the next section, not a cell
+            elif len(cells) > 1 and not cells[-1] and line.line - lines[index - 1].end_line > _CELL_PARAGRAPH_GAP + 1:
+                # Far below the row's last tab: that tab closed an empty last cell (an &nbsp; the
+                # copy dropped), and this line begins the next row.
+                cells[-1].append(lines[index - 1])
                 break
             elif not cells[-1] or continues_cell(index):
                 # The cell's first paragraph, or a further one of the same cell (商业 / 企业); a
@@ -198,6 +242,31 @@ def _last_line_length(token: Token) -> int:
     return len(token) - (breaks[-1] if breaks else 0)
 
 
+def _inline_cells(lines: list[Token]) -> list[Token]:
+    """In a browser's copy, a cell without paragraphs comes out on its separators' line
+    (``\t0\t``): such a line, alone between blank lines, is split into its separators and cells."""
+    out: list[Token] = []
+    for index, line in enumerate(lines):
+        alone = (index == 0 or line.line - lines[index - 1].end_line >= _CELL_PARAGRAPH_GAP) and (
+            index + 1 == len(lines) or lines[index + 1].line - line.line >= _CELL_PARAGRAPH_GAP)
+        if line.type != "TAB_ROW" or not alone or not str(line).startswith("\t") or not str(line).strip(" \t"):
+            out.append(line)
+            continue
+        text, offset = str(line), 0
+        for piece in re.split(r"(\t)", text):
+            if piece == "\t":
+                out.append(Token("CELL", "\t", line.start_pos + offset, line.line, line.column + offset, line.line,
+                                 line.column + offset + 1, line.start_pos + offset + 1))
+            elif piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                value = piece.strip()
+                start = line.start_pos + offset + lead
+                out.append(Token("TEXT", value, start, line.line, line.column + offset + lead, line.line,
+                                 line.column + offset + lead + len(value), start + len(value)))
+            offset += len(piece)
+    return out
+
+
 def _row_label_with_figures(line: Token, following: Token | None) -> bool:
     """``四、结转下年度继续办理 0 0 0 0`` or ``四、结转下年度继续办理`` above a line of figures: a table row
     label (a PDF's text layer, a crawler's flattened text), not section 四."""
@@ -237,7 +306,8 @@ class ReportPostLexer:
     def _lines(self, stream: Iterator[Token]) -> Iterator[Token]:
         # A TEXT line of spaces is one that error recovery blanked out. (A line holding only a
         # tab is an empty table cell, not a blank line.)
-        lines = _join_wrapped(_browser_rows([token for token in stream if token.type != "TEXT" or token.strip()]))
+        lines = [token for token in stream if token.type != "TEXT" or token.strip()]
+        lines = _join_wrapped(_browser_rows(_indented_paragraphs(lines)))
         count = len(lines)
         last_section = 0
         previous_type: str | None = None  # type of the previous emitted line, None after a table ends

@@ -108,7 +108,9 @@ def breakdowns(sentence: str) -> Iterator[Breakdown]:
                  and not any(left < start < right for left, right in inner)]
         other_measures = bool(_OTHER_MEASURE.search(_outside(sentence, opener.end(), end, inner)))
         last_clause = sentence[parts[-1][1] - 30 if len(parts) > 1 else 0:parts[-1][1]] if parts else ""
-        complete = bool(parts) and bool(_REST.search(re.split(r"[，,、；;]", last_clause)[-1]))
+        # …其他文件共54条 names the rest; …其他文件共54条等 ("and so on") does not close the list.
+        complete = bool(parts) and bool(_REST.search(re.split(r"[，,、；;]", last_clause)[-1])) \
+            and not sentence[parts[-1][2]:parts[-1][2] + 2].lstrip().startswith("等")
         earlier = [value for start, stop, value, part_unit in quantities if stop <= total_start and part_unit == unit]
         yield Breakdown(total, unit, total_start, parts, end, complete and not other_measures, earlier)
 
