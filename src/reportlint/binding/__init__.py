@@ -411,6 +411,8 @@ class _TableBinder:
             blanks: list[Cell] = []  # blank cells: spacers between labels, or values
             for cell in row.cells:
                 text = cell.text
+                if text and _RULE_CELL.fullmatch(text) and len(text) > 3:
+                    continue  # a Markdown separator's dashes, wherever a converter left them
                 if not text:
                     blanks.append(cell)
                     continue

@@ -27,7 +27,8 @@ __all__ = ["Region", "find_regions", "paragraph_row"]
 
 # Page furniture a PDF's text layer leaves between table rows: -3-, — 3 —, 第3页, 第 3 页 共 5 页, 3/5.
 _PAGE_FURNITURE = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}")
-_WHITESPACE_CHUNK = re.compile(r"\S+")
+# Cells are set apart by spaces, or by pipes (a Markdown converter that writes rows as "规章| 0| 0| 0").
+_WHITESPACE_CHUNK = re.compile(r"[^\s|]+")
 # Inside a chunk with no spaces: runs of figures (digits with their point or thousands commas).
 _FIGURE_RUN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")
 # A run of figures directly followed by an enumerated label ("00000002.其他…"): its last digit
