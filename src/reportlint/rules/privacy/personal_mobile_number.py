@@ -8,7 +8,7 @@ from reportlint.rules.base import Rule, RuleContext
 # A mainland mobile number: 11 digits starting 13–19, not part of a longer run of digits. The
 # pattern starts with the literal 1 so the regex engine can skip ahead; the digit (or hyphen:
 # 027-1…) before it is checked in Python, which is much faster than a leading look-behind.
-_MOBILE = re.compile(r"(1[3-9]\d{9})(?!\d)")
+_MOBILE = re.compile(r"(1[3-9]\d{9})(?![\d.])")  # not the start of an amount (13575394432.52元)
 
 
 class PersonalMobileNumber(Rule):
@@ -32,13 +32,20 @@ class PersonalMobileNumber(Rule):
     def check(self, report: BoundReport, ctx: RuleContext) -> None:
         source = report.source
         text = source.rendition
+        # The template's tables hold counts, not phone numbers: eleven digits there are figures a
+        # crawler ran together (15130000154 = 151 | 3 | 0 | 0 | 0 | 0 | 154).
+        tables = [table.span for instances in report.tables.values() for table in instances]
+        tables += [table.span for table in report.unreadable]
         for match in _MOBILE.finditer(text):
             if match.start() and (text[match.start() - 1].isdigit() or text[match.start() - 1] == "-"):
                 continue  # part of a longer number or of a landline (027-…)
+            span = source.rendition_span(match.start(1), match.end(1))
+            if any(table.start <= span.start and span.end <= table.end for table in tables):
+                continue
             number = match.group(1)
             masked = number[:3] + "****" + number[-4:]
             ctx.report(
-                source.rendition_span(match.start(1), match.end(1)),
+                span,
                 f"公开了个人手机号码 {masked}",
                 f"A personal mobile number is published: {masked}",
                 evidence={"masked": masked},

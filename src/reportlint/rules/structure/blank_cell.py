@@ -8,6 +8,10 @@ from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.labels import column_label, row_label, table_numeral
 
 
+# From this many rows with blank cells, a table gets one finding instead of one per row.
+MIN_ROWS_TOGETHER = 4
+
+
 class BlankCell(Rule):
     """Flags cells where the template expects a number but the report has a blank, a
     placeholder (``/``, ``-``, ``—``, ``无``) or text. One finding per row. Blanks are not read as
@@ -39,6 +43,9 @@ class BlankCell(Rule):
                         rows[cell.row].append(cell)
                 spec = table.spec
                 number = table_numeral(spec)
+                if len(rows) >= MIN_ROWS_TOGETHER:
+                    self.report_table(table, rows, unverifiable, ctx)
+                    continue
                 for row, cells in rows.items():
                     labels = "、".join(column_label(spec, row, cell.column) for cell in cells)
                     kinds = {"empty": "空白", "placeholder": "占位符", "text": "非数字"}
@@ -58,3 +65,24 @@ class BlankCell(Rule):
                         },
                         suggestion=("没有数据的单元格填 0", "write 0 where there is nothing to count"),
                     )
+
+    @staticmethod
+    def report_table(table, rows, unverifiable, ctx: RuleContext) -> None:
+        """Many rows with blank cells: one finding for the table (a report that leaves blanks
+        where it means 0 does so throughout), listing the rows."""
+        spec = table.spec
+        cells = [cell for row_cells in rows.values() for cell in row_cells]
+        equations = sum(unverifiable[(table.key, (cell.row, cell.column))] for cell in cells)
+        names = [row_label(spec, row, table) for row in rows]
+        shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
+        ctx.report(
+            cells[0].span,
+            f"表{table_numeral(spec)}有 {len(rows)} 行共 {len(cells)} 个单元格为空白或不是数字（{shown}）"
+            + (f"，{equations} 个等式无法核对" if equations else ""),
+            f"Table {spec.number}: {len(cells)} cell(s) in {len(rows)} rows are blank or not a number"
+            + (f"; {equations} equation(s) cannot be verified" if equations else ""),
+            location=ctx.cell_location(table, cells[0]),
+            evidence={"rows": {row: {cell.column: cell.value.raw for cell in row_cells} for row, row_cells in rows.items()},
+                      "cells": len(cells), "unverifiable_equations": equations, "container": table.container},
+            suggestion=("没有数据的单元格填 0", "write 0 where there is nothing to count"),
+        )
