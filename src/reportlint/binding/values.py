@@ -15,6 +15,10 @@ _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
     r"(?P<unit>万元|亿元|元|件|个|项|条|次|篇|人次|%)?$"
 )
+# No count or amount in a report has more digits than this (a trillion yuan has 13). A longer run
+# is a typing or conversion accident: it reads as text, which the rules report as a cell that is
+# not a number, instead of a number Python cannot even print (int() refuses past 4,300 digits).
+MAX_DIGITS = 15
 
 
 class CellValue(NamedTuple):
@@ -49,6 +53,8 @@ def read_value(text: str) -> CellValue:
         return CellValue(raw, "text")
     digits = match.group("digits").replace(",", "")
     fraction = match.group("fraction") or ""
+    if len(digits.lstrip("0")) > MAX_DIGITS or len(fraction) > MAX_DIGITS:
+        return CellValue(raw, "text")
     value = Decimal(digits + fraction)
     if match.group("sign") == "-":
         value = -value
