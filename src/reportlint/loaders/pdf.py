@@ -8,9 +8,11 @@ Findings point at 第N页, and in a table at 第N页 表K 第M行 第J列.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import zlib
 
-from reportlint.loaders import missing_extra
+from reportlint.loaders import DEFAULT_LIMITS, MB, Limits, check_text_size, missing_extra
 from reportlint.loaders.rendition import Rendition, cell_text, write_row
 from reportlint.source import InputError, Source
 
@@ -66,16 +68,72 @@ def _write_table(rendition: Rendition, rows: list[list], page_number: int, table
     rendition.newline(2)
 
 
-def load_pdf(data: bytes, path: str | None = None) -> Source:
+# Where a stream's data starts; its dictionary is the text before, back to its "obj" keyword,
+# looked at for the filter and the declared decoded length. Images are left alone: their data is
+# never inflated to read text.
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
+_DECODED_LENGTH = re.compile(rb"/DL\s+(\d{1,15})")
+MAX_DICTIONARY = 4096
+
+
+def check_streams(data: bytes, limits: Limits) -> None:
+    """Refuse a PDF whose Flate streams would inflate past ``limits.inflated_bytes`` in all: by
+    their declared decoded length (/DL) first, then by inflating each one here, in pieces that
+    are counted and thrown away, so a bomb costs time linear in its size and no memory. (The PDF
+    libraries inflate a stream whole, in memory, when they read it.)"""
+    total = 0
+    position = 0
+    while True:
+        match = _STREAM_START.search(data, position)
+        if match is None:
+            return
+        dictionary = data[max(position, match.start() - MAX_DICTIONARY) : match.start()]
+        dictionary = dictionary[dictionary.rfind(b"obj") + 1 :]
+        position = match.end()
+        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+            continue
+        declared = _DECODED_LENGTH.search(dictionary)
+        if declared and total + int(declared.group(1)) > limits.inflated_bytes:
+            raise _bomb(limits)
+        end = data.find(b"endstream", position)
+        inflater = zlib.decompressobj()
+        piece_start = position
+        stop = end if end >= 0 else len(data)
+        try:
+            while piece_start < stop and not inflater.eof:
+                piece = data[piece_start : min(stop, piece_start + 65536)]
+                piece_start += len(piece)
+                while piece:  # at most 1 MB out at a time: counted, then dropped
+                    total += len(inflater.decompress(piece, MB))
+                    if total > limits.inflated_bytes:
+                        raise _bomb(limits)
+                    piece = inflater.unconsumed_tail
+        except zlib.error:
+            pass  # damaged: the PDF library reports it, or skips it
+        position = max(position, stop)
+
+
+def _bomb(limits: Limits) -> InputError:
+    return InputError(f"PDF 内容过大 (its streams inflate past {limits.inflated_bytes / MB:.0f} MB)")
+
+
+def load_pdf(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
     try:
         import pdfplumber
     except ImportError:
         raise missing_extra("pdf", "pdfplumber") from None
+    # pdfminer logs a warning for every damaged object (hundreds for one file); the damage that
+    # matters reaches the user as one line.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    check_streams(data, limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pages = list(pdf.pages)
+        pages = pdf.pages
     except Exception as error:  # pdfminer raises many kinds for a damaged file
         raise InputError(f"PDF 文件已损坏或不完整 (damaged or truncated PDF): {type(error).__name__}: {error}") from None
+    if len(pages) > limits.pdf_pages:
+        pdf.close()
+        raise InputError(f"PDF 页数过多 (too many pages: {len(pages)} > {limits.pdf_pages})")
     rendition = Rendition()
     tables_seen = 0
     try:
@@ -103,6 +161,8 @@ def load_pdf(data: bytes, path: str | None = None) -> Source:
                 if not (wrapped and following is not None and not indented):
                     rendition.newline()
             rendition.newline()
+            page.close()  # its objects and layout, a few MB a page, are not needed again
+            check_text_size(rendition.text if page_number % 20 == 0 else "", limits)
     except InputError:
         raise
     except Exception as error:
@@ -111,4 +171,5 @@ def load_pdf(data: bytes, path: str | None = None) -> Source:
         pdf.close()
     if not rendition.text.strip():
         raise InputError("PDF 没有文字层，可能是扫描件 (the PDF has no text layer; a scanned image?)")
+    check_text_size(rendition.text, limits)
     return Source.from_text(rendition.text, path, "pdf", kind="pdf", origins=rendition.line_origins())
