@@ -1,14 +1,13 @@
-"""PDF files with a text layer: text lines and tables from the page layout (pdfplumber).
+"""PDF files with a text layer: text lines and tables from the page layout.
 
-Tables are found by their ruling lines and read cell by cell; the text outside them is read line
+PDFium (pypdfium2) reads each page's characters and ruling lines (loaders/pdfium_page.py);
+pdfplumber's layout analysis turns them into table cells and lines of text. Tables are found by their ruling lines and read cell by cell; the text outside them is read line
 by line, and lines that run to the right margin are joined with the next (a wrapped paragraph).
 Findings point at 第N页, and in a table at 第N页 表K 第M行 第J列.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 import zlib
 
@@ -119,31 +118,38 @@ def _bomb(limits: Limits) -> InputError:
 
 def load_pdf(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
     try:
-        import pdfplumber
+        import pdfplumber.table
+        import pdfplumber.utils
+        import pypdfium2
     except ImportError:
         raise missing_extra("pdf", "pdfplumber") from None
-    # pdfminer logs a warning for every damaged object (hundreds for one file); the damage that
-    # matters reaches the user as one line.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    from reportlint.loaders.pdfium_page import PdfiumPage
+
     check_streams(data, limits)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except Exception as error:  # pdfminer raises many kinds for a damaged file
+        pdf = pypdfium2.PdfDocument(data)
+        page_count = len(pdf)
+    except Exception as error:  # PdfiumError, with what PDFium says of the file
         raise InputError(f"PDF 文件已损坏或不完整 (damaged or truncated PDF): {type(error).__name__}: {error}") from None
-    if len(pages) > limits.pdf_pages:
+    if page_count > limits.pdf_pages:
         pdf.close()
-        raise InputError(f"PDF 页数过多 (too many pages: {len(pages)} > {limits.pdf_pages})")
+        raise InputError(f"PDF 页数过多 (too many pages: {page_count} > {limits.pdf_pages})")
     rendition = Rendition()
     tables_seen = 0
+    doctop = 0.0
+    settings = pdfplumber.table.TableSettings.resolve(None)
     try:
-        for page_number, page in enumerate(pages, start=1):
+        for page_number in range(1, page_count + 1):
+            page = PdfiumPage(pdf, page_number - 1, doctop)
+            doctop += page.height
             # Each table's cells extracted once (pdfplumber recomputes them on every call).
-            extracted = [(table, table.extract()) for table in page.find_tables()]
+            extracted = [(table, table.extract()) for table in pdfplumber.table.TableFinder(page, settings).tables]
             tables = [(table, rows) for table, rows in extracted if rows and max(len(row) for row in rows) >= 2]
             boxes = [table.bbox for table, _ in tables]
-            text_page = page.filter(lambda obj, boxes=boxes: obj.get("object_type") != "char" or not any(_inside(obj, box) for box in boxes))
-            lines = text_page.extract_text_lines()
+            text_chars = [char for char in page.chars if not any(_inside(char, box) for box in boxes)]
+            lines = pdfplumber.utils.chars_to_textmap(
+                text_chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height,
+            ).extract_text_lines(strip=True, return_chars=True)
             items = [(line["top"], 0, line) for line in lines] + [(table.bbox[1], 1, rows) for table, rows in tables]
             items.sort(key=lambda item: (item[0], item[1]))
             right = max((line["x1"] for line in lines), default=page.width)
@@ -161,7 +167,6 @@ def load_pdf(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMI
                 if not (wrapped and following is not None and not indented):
                     rendition.newline()
             rendition.newline()
-            page.close()  # its objects and layout, a few MB a page, are not needed again
             check_text_size(rendition.text if page_number % 20 == 0 else "", limits)
     except InputError:
         raise
