@@ -102,6 +102,13 @@ def test_malformed_pages_and_grids_are_read_or_refused_cleanly(hostile_run, name
     assert error is None or "内部错误" not in error
 
 
+def test_a_dense_ruled_grid_is_refused_before_the_table_finder_runs(tmp_path):
+    name, data = hostile.pdf_grid(110)
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(InputError, match="表格线过多"):
+        reportlint.lint_file(tmp_path / name)
+
+
 def test_the_library_does_not_raise_recursion_error_on_deep_html(tmp_path):
     name, data = hostile.html_nested(3000)
     path = tmp_path / name

@@ -28,6 +28,20 @@ def _inside(obj: dict, bbox: tuple[float, float, float, float]) -> bool:
 
 _SENTENCE_END = ("。", "；", ";", "：", ":")
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+# pdfplumber's table finder grows faster than the number of cells (a 100 × 100 ruled grid takes
+# seconds, 200 × 200 minutes); a report's densest page has a few hundred crossings of its
+# horizontal and vertical ruling lines.
+MAX_GRID_CROSSINGS = 10_000
+
+
+def _check_grid(page, page_number: int) -> None:
+    rows = {round(edge["top"]) for edge in page.edges if edge["orientation"] == "h" and edge["width"] >= 3}
+    columns = {round(edge["x0"]) for edge in page.edges if edge["orientation"] == "v" and edge["height"] >= 3}
+    if len(rows) * len(columns) > MAX_GRID_CROSSINGS:
+        raise InputError(f"PDF 第{page_number}页表格线过多 (page {page_number}: {len(rows)} × {len(columns)} ruling lines, "
+                         f"more than {MAX_GRID_CROSSINGS:,} crossings)")
+
+
 # A row spanning the whole table with this much text is a paragraph caught in the page frame.
 PROSE_LENGTH = 20
 
@@ -142,6 +156,7 @@ def load_pdf(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMI
         for page_number in range(1, page_count + 1):
             page = PdfiumPage(pdf, page_number - 1, doctop)
             doctop += page.height
+            _check_grid(page, page_number)
             # Each table's cells extracted once (pdfplumber recomputes them on every call).
             extracted = [(table, table.extract()) for table in pdfplumber.table.TableFinder(page, settings).tables]
             tables = [(table, rows) for table, rows in extracted if rows and max(len(row) for row in rows) >= 2]
