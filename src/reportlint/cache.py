@@ -59,14 +59,14 @@ def write_json(path: str, data: Any, default: Callable[[Any], Any] | None = None
     os.replace(temporary, path)
 
 
-def read_json(path: str) -> Any:
+def read_json(path: str, object_hook: Callable[[dict], Any] | None = None) -> Any:
     """The data of a file :func:`write_json` wrote. ValueError when it is not one, or damaged."""
     with open(path, encoding="utf-8") as file:
         header = file.readline()
         body = file.read()
     if not header.startswith(_HEADER) or header[len(_HEADER) :].strip() != _checksum(body):
         raise ValueError(f"not a reportlint cache file, or damaged: {path}")
-    return json.loads(body)
+    return json.loads(body, object_hook=object_hook)
 
 
 def _checksum(body: str) -> str:

@@ -214,7 +214,7 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
             validate_config(config, index.rules)
             checked.add(id(config))
         try:
-            data = read_file_bytes(path)
+            data = read_file_bytes(path, config.limits)
         except InputError:
             return None  # the full run reports it
         cached = cache.get(cache.key(data, path, config, args.encoding)) if data.strip() else None
@@ -310,10 +310,8 @@ def check(args: argparse.Namespace) -> int:
         if progress:
             progress.stop()
     if interruption.signal:
-        import signal
-
         print("reportlint: 已中断 (interrupted)", file=sys.stderr)
-        return 128 + interruption.signal if interruption.signal in (signal.SIGINT, signal.SIGTERM) else EXIT_INTERNAL
+        return 128 + interruption.signal
     return outcome.exit_code
 
 
@@ -338,9 +336,11 @@ class _Interruption:
 
     @contextlib.contextmanager
     def installed(self):
-        import signal
         import threading
 
+        from reportlint.engine.batch import signals
+
+        signal = signals()
         if threading.current_thread() is not threading.main_thread():
             yield
             return

@@ -80,7 +80,7 @@ def get_parser() -> Lark:
         key = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
         cache_file = os.path.join(cache_dir, f"grammar-{key}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.json")
         try:
-            data = _decode(read_json(cache_file), {"LineLexer": LineLexer})
+            data = read_json(cache_file, object_hook=_decoder({"LineLexer": LineLexer}))
             return Lark._load_from_dict(data["data"], data["memo"], postlex=postlex, transformer=_BUILDER)
         except Exception:  # missing, damaged or from another layout: build the grammar again
             pass
@@ -98,39 +98,43 @@ def get_parser() -> Lark:
     return parser
 
 
+# Tags for what JSON has no form of. A key starting with NUL cannot come from the grammar.
+_TUPLE, _INT_KEYS, _CLASS = "\0t", "\0m", "\0c"
+
+
 def _encode(value, classes: dict):
     """lark's serialized parser as JSON: tuples, dicts with non-string keys and the classes it
-    names (only those in ``classes``) tagged, so that :func:`_decode` gives back the same data."""
+    names (only those in ``classes``) tagged, so that :func:`_decoder` gives back the same data."""
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, list):
         return [_encode(item, classes) for item in value]
     if isinstance(value, tuple):
-        return {"t": [_encode(item, classes) for item in value]}
+        return {_TUPLE: [_encode(item, classes) for item in value]}
     if isinstance(value, dict):
-        if all(isinstance(key, str) for key in value):
-            return {"d": {key: _encode(item, classes) for key, item in value.items()}}
-        return {"m": [[_encode(key, classes), _encode(item, classes)] for key, item in value.items()]}
+        if all(isinstance(key, str) and not key.startswith("\0") for key in value):
+            return {key: _encode(item, classes) for key, item in value.items()}
+        return {_INT_KEYS: [[_encode(key, classes), _encode(item, classes)] for key, item in value.items()]}
     if isinstance(value, type) and value in classes:
-        return {"c": classes[value]}
+        return {_CLASS: classes[value]}
     raise TypeError(f"cannot cache {type(value).__name__} in the grammar")
 
 
-def _decode(value, classes: dict):
-    if isinstance(value, list):
-        return [_decode(item, classes) for item in value]
-    if not isinstance(value, dict):
+def _decoder(classes: dict):
+    """An object_hook for json.loads undoing :func:`_encode` as the JSON is read (in one pass of
+    the C decoder, rather than a second walk in Python)."""
+    def hook(value: dict):
+        if len(value) == 1:
+            (tag, content), = value.items()
+            if tag == _TUPLE:
+                return tuple(content)
+            if tag == _INT_KEYS:
+                return {key: item for key, item in content}
+            if tag == _CLASS:
+                return classes[content]  # KeyError for any class not named here: a miss
         return value
-    (tag, content), = value.items()
-    if tag == "t":
-        return tuple(_decode(item, classes) for item in content)
-    if tag == "d":
-        return {key: _decode(item, classes) for key, item in content.items()}
-    if tag == "m":
-        return {_decode(key, classes): _decode(item, classes) for key, item in content}
-    if tag == "c":
-        return classes[content]  # KeyError for any class not named here: a miss
-    raise ValueError(f"unknown tag {tag!r} in the grammar cache")
+
+    return hook
 
 
 def parse_source(source: Source) -> Document:
