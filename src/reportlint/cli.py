@@ -83,36 +83,60 @@ def _exclude_spec(patterns: list[str]):
 
 
 def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check: folders walked (sorted, so the order is stable), excludes applied
-    .gitignore-style relative to the folder walked; named files excluded only with
-    --force-exclude (pre-commit names files one by one)."""
+    """Files to check, and folders that could not be read. Folders are walked (sorted, so the
+    order is stable; links to folders are not followed, so a link loop cannot trap the walk),
+    excludes applied .gitignore-style relative to the folder walked; named files excluded only
+    with --force-exclude (pre-commit names files one by one). A named path that is not a folder
+    goes on as a file: reading it says what is wrong with it (missing, a link loop, a FIFO)."""
     from reportlint.loaders import SUFFIXES
 
     spec = _exclude_spec(excludes)
     files: list[str] = []
-    missing: list[tuple[str, str]] = []
+    unreadable: list[tuple[str, str]] = []
     for raw in paths:
         if raw == "-":
             files.append("-")
-            continue
-        if os.path.isdir(raw):
-            from pathlib import Path  # walking a folder; a run on named files does without it
-
-            path = Path(raw)
-            for candidate in sorted(path.rglob("*")):
-                relative = candidate.relative_to(path).as_posix()
-                if spec is not None and (spec.match_file(relative) or any(
-                        spec.match_file(parent.as_posix() + "/") for parent in Path(relative).parents if str(parent) != ".")):
-                    continue
-                if candidate.is_file() and candidate.suffix.lower() in SUFFIXES:
-                    files.append(str(candidate))
-        elif os.path.exists(raw):
+        elif os.path.isdir(raw):
+            files.extend(_walk(raw, spec, SUFFIXES, unreadable))
+        else:
             relative = os.path.relpath(raw).replace(os.sep, "/")
             if not (force_exclude and spec is not None and spec.match_file(relative)):
                 files.append(raw)
-        else:
-            missing.append((raw, "文件不存在 (no such file)"))
-    return files, missing
+    return files, unreadable
+
+
+def _walk(top: str, spec, suffixes: tuple[str, ...], unreadable: list[tuple[str, str]]) -> list[str]:
+    def failed(error: OSError) -> None:
+        reason = error.strerror or str(error)
+        unreadable.append((error.filename or top, f"无法读取文件夹 (cannot read the folder: {reason})"))
+
+    found: list[tuple[tuple[str, ...], str]] = []
+    for folder, subfolders, names in os.walk(top, onerror=failed):
+        relative_folder = os.path.relpath(folder, top)
+        parts = () if relative_folder == "." else tuple(relative_folder.split(os.sep))
+        if spec is not None:
+            subfolders[:] = [name for name in subfolders if not spec.match_file("/".join((*parts, name)) + "/")]
+        for name in names:
+            if os.path.splitext(name)[1].lower() not in suffixes:
+                continue
+            if spec is not None and spec.match_file("/".join((*parts, name))):
+                continue
+            found.append(((*parts, name), os.path.join(folder, name)))
+    found.sort()  # by path components, as a sorted walk of pathlib paths gives them
+    return [path for _, path in found]
+
+
+def _refuse_output_over_inputs(output: str | None, files: list[str]) -> None:
+    """reportlint never writes to the files it checks: ``-o`` naming one of them is refused
+    before anything is opened for writing."""
+    if not output or not os.path.exists(output):
+        return
+    for path in files:
+        try:
+            if path != "-" and os.path.samefile(output, path):
+                raise UsageError(f"输出文件是被检查的文件之一，不会覆盖 (the output file is one of the inputs: {output})")
+        except OSError:
+            continue
 
 
 def _config_for(args: argparse.Namespace, target: str, cache: dict):
@@ -194,7 +218,7 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
             validate_config(config, index.rules)
             checked.add(id(config))
         try:
-            data = read_file_bytes(path)
+            data = read_file_bytes(path, config.limits)
         except InputError:
             return None  # the full run reports it
         cached = cache.get(cache.key(data, path, config, args.encoding)) if data.strip() else None
@@ -213,9 +237,10 @@ def check(args: argparse.Namespace) -> int:
     first = args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-")
     first_config = _config_for(args, first, configs)
     excludes = list(first_config.exclude) + (_split(args.exclude) or [])
-    files, missing = _collect(args.paths, excludes, args.force_exclude)
-    results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in missing]
-    cached = None if missing else _from_cache(args, files, configs)
+    files, unreadable = _collect(args.paths, excludes, args.force_exclude)
+    _refuse_output_over_inputs(args.output, files)
+    results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in unreadable]
+    cached = None if unreadable else _from_cache(args, files, configs)
     if cached is not None:
         import importlib
 
@@ -241,37 +266,104 @@ def check(args: argparse.Namespace) -> int:
         config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
         linter_for(config)  # checks selectors and options before any work (ConfigError)
         tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache))
-    stdin_result = None
-    if "-" in files:
-        display = args.stdin_filename or "<stdin>"
-        stdin_result = check_data(sys.stdin.buffer.read(), display, _config_for(args, display, configs),
-                                  args.encoding, use_cache=False)
-    progress, advance = _progress(len(files), not args.no_progress)
-    checked = [task for task in tasks if task is not None]
-    outcome = _Outcome(args.exit_zero)
-
-    def stream():
-        """Results in order, straight to the reporter: nothing is kept but the exit code."""
-        for result in results:  # files that do not exist
-            yield outcome.count(result, first_config)
-        batch = iter(check_files(checked, args.jobs or None, advance))
-        for task in tasks:
-            result = stdin_result if task is None else next(batch)
-            yield outcome.count(result, task.config if task else first_config)
-
     name = args.format or "text"
     reporter_class = registry.reporters.get(name)
     if reporter_class is None:
         raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
+    progress, advance = _progress(len(files), not args.no_progress)
+    checked = [task for task in tasks if task is not None]
+    outcome = _Outcome(args.exit_zero)
+    interruption = _Interruption()
+
+    def stdin_result():
+        from reportlint.loaders import read_limited
+        from reportlint.source import InputError
+
+        display = args.stdin_filename or "<stdin>"
+        config = _config_for(args, display, configs)
+        try:
+            data = read_limited(sys.stdin.buffer, config.limits.file_bytes)
+        except InputError as error:
+            return FileResult(display, error=str(error), metadata={"kind": "input"})
+        return check_data(data, display, config, args.encoding, use_cache=False)
+
+    batch = iter(check_files(checked, args.jobs or None, advance))
+
+    def stream():
+        """Results in order, straight to the reporter: nothing is kept but the exit code. An
+        interruption ends the stream here, so the reporter still closes its document."""
+        for result in results:  # folders that could not be read
+            yield outcome.count(result, first_config)
+        for task in tasks:
+            result = None
+            with interruption.allowed():
+                if not interruption.signal:
+                    result = stdin_result() if task is None else next(batch)
+            if result is None:
+                return
+            yield outcome.count(result, task.config if task else first_config)
+
     rules = {code: rule.info() for code, rule in registry.rules.items()}
     if progress:
         progress.start()
     try:
-        _write(args, stream(), first_config.lang, reporter_class, rules)
+        with interruption.installed():
+            _write(args, stream(), first_config.lang, reporter_class, rules)
     finally:
+        batch.close()  # stops the workers, also when the run was interrupted
         if progress:
             progress.stop()
+    if interruption.signal:
+        print("reportlint: 已中断 (interrupted)", file=sys.stderr)
+        return 128 + interruption.signal
     return outcome.exit_code
+
+
+class _Interrupted(BaseException):
+    """Raised by the signal handler where the run can stop cleanly: between two results."""
+
+
+class _Interruption:
+    """SIGINT and SIGTERM during a run: remembered, and acted on between two results, so a JSON
+    or SARIF document is still closed and the worker processes are stopped (SIGTERM's default
+    would leave them running). Raised straight away only while waiting for the next result."""
+
+    def __init__(self) -> None:
+        self.signal = 0
+        self._raise_now = False
+
+    def _handle(self, signum, _frame) -> None:
+        self.signal = self.signal or signum
+        if self._raise_now:
+            self._raise_now = False
+            raise _Interrupted()
+
+    @contextlib.contextmanager
+    def installed(self):
+        import threading
+
+        from reportlint.engine.batch import signals
+
+        signal = signals()
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {number: signal.signal(number, self._handle) for number in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+    @contextlib.contextmanager
+    def allowed(self):
+        self._raise_now = True
+        try:
+            yield
+        except _Interrupted:
+            pass
+        finally:
+            self._raise_now = False
 
 
 class _Outcome:
@@ -299,8 +391,38 @@ class _Outcome:
         return EXIT_FINDINGS if self.failing and not self.exit_zero else EXIT_OK
 
 
+# Control characters in a file name or in report text would be obeyed by the terminal (\x1b[2J
+# clears it, \x1b]0;…\a retitles it) or would split an output line. The text output shows each
+# as one visible character (its Unicode control picture, or U+FFFD), so columns and carets stay
+# where they were; tabs stay.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421}
+_CONTROL_PICTURES |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+_CONTROL_PICTURES |= {code: 0xFFFD for code in (0x2028, 0x2029)}
+
+
+def _visible(text: str | None) -> str | None:
+    return text.translate(_CONTROL_PICTURES) if text else text
+
+
+def _safe_for_terminal(result):
+    """A copy of ``result`` whose path, messages and source lines hold no control character."""
+    from dataclasses import replace
+
+    from reportlint.findings import Message
+
+    def message(value):
+        return Message(_visible(value.zh), _visible(value.en)) if value else value
+
+    findings = [replace(finding, message=message(finding.message), suggestion=message(finding.suggestion),
+                        origin=_visible(finding.origin)) for finding in result.findings]
+    return replace(result, path=_visible(result.path), error=_visible(result.error), findings=findings,
+                   source_lines={number: _visible(line) for number, line in result.source_lines.items()})
+
+
 def _write(args: argparse.Namespace, results, lang: str, reporter_class, rules: dict) -> None:
     color = {"always": True, "never": False}.get(args.color)
+    if (args.format or "text") == "text":
+        results = (_safe_for_terminal(result) for result in results)
     with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as stream:
         reporter_class(stream, lang=lang, color=color, rules=rules, version=__version__).report(results)
         stream.flush()

@@ -91,7 +91,7 @@ class SourceMap:
     number of edits, not to the size of the file.
     """
 
-    __slots__ = ("_norm_starts", "_orig_starts", "_line_starts", "_orig_len", "_then")
+    __slots__ = ("_norm_starts", "_orig_starts", "_line_starts", "_orig_len", "_then", "_root")
 
     def __init__(self, original: str, norm_starts: list[int], orig_starts: list[int],
                  then: SourceMap | None = None):
@@ -101,6 +101,9 @@ class SourceMap:
         self._orig_starts = orig_starts
         self._orig_len = len(original)
         self._then = then
+        # The text spans finally point into (a reference, not a copy): a span must not end on a
+        # line break, which on a CRLF file would put its end a column past the line.
+        self._root: str = original if then is None else then._root
         if then is None:
             starts = [0]
             for match in re.finditer(r"\r\n|\r|\n", original):
@@ -131,12 +134,19 @@ class SourceMap:
         start = self.original_offset(norm_start)
         # The end is just after the last character inside the span, so characters that
         # normalisation dropped right after it (a space, a bookmark) stay outside.
-        end = self.original_offset(norm_end - 1) + 1 if norm_end > norm_start else start
-        line, column = self.line_column(start)
-        end_line, end_column = self.line_column(end)
-        return Span(start, end, line, column, end_line, end_column)
+        if norm_end > norm_start:
+            last = self.original_offset(norm_end - 1)
+            # The newline normalisation added after the last line maps to the end of the text,
+            # and a CRLF maps to its CR: neither belongs inside a span.
+            end = last if last >= len(self._root) or self._root[last] in "\r\n" else last + 1
+        else:
+            end = start
+        return self.original_span(start, end)
 
     def original_span(self, start: int, end: int) -> Span:
+        length = len(self._root)
+        start = min(start, length)
+        end = max(start, min(end, length))
         line, column = self.line_column(start)
         end_line, end_column = self.line_column(end)
         return Span(start, end, line, column, end_line, end_column)

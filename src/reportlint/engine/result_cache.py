@@ -42,8 +42,37 @@ def code_fingerprint() -> str:
         digest.update(f"{grammar}:{info.st_size}:{info.st_mtime_ns}".encode())
     for entry in sorted(installed_entry_points(ENTRY_POINT_GROUP)):
         digest.update(f"{entry.name}={entry.value}@{entry.dist_version}".encode())
+        top = entry.value.partition(":")[0].strip().split(".")[0]
+        if top != "reportlint":  # a plugin edited in place keeps its version: its code decides
+            _code_stamp(top, digest)
     digest.update(os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "").encode())
     return digest.hexdigest()
+
+
+def _code_stamp(module: str, digest) -> None:
+    """Name, size and modification time of every source file of a top-level module or package,
+    found without importing it (an editable install included)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None:
+        digest.update(f"{module}:missing".encode())
+        return
+    folders = list(spec.submodule_search_locations or ())
+    files = [spec.origin] if spec.origin and not folders else []
+    for top in folders:
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+            files.extend(os.path.join(folder, name) for name in sorted(names) if name.endswith((".py", ".yaml", ".json", ".lark")))
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}".encode())
 
 
 def config_fingerprint(config: Config) -> str:
