@@ -416,7 +416,7 @@ class _TableBinder:
                 if not text:
                     blanks.append(cell)
                     continue
-                if is_value_text(text):
+                if is_value_text(text) or text.isdigit():  # a wall of digits still stands where a value goes
                     values.extend(blanks)
                     blanks = []
                     values.append(cell)

@@ -268,10 +268,12 @@ class _Pool:
             deadline = min(start + task.config.limits.seconds + HARD_LIMIT_GRACE for _, start, task in busy.values())
             waiting = {self._workers[slot].connection: slot for slot in busy}
             waiting.update({self._workers[slot].process.sentinel: slot for slot in busy})
+            answered: set[int] = set()
             for ready in wait(list(waiting), timeout=max(0.0, deadline - now)):
                 slot = waiting[ready]
-                if slot not in busy:
-                    continue  # both its pipe and its sentinel were ready
+                if slot in answered:
+                    continue  # both its pipe and its sentinel were ready; the slot may hold a new task by now
+                answered.add(slot)
                 index, _, task = busy[slot]
                 result = self._receive(slot, task)
                 done[index] = result

@@ -126,9 +126,9 @@ def load_bytes(data: bytes, path: str, encoding: str | None = None, limits: Limi
         return load_html(text, path, used, limits)
     check_text_size(text, limits)
     if _holds_html_tables(text):
-        from reportlint.loaders.html import load_html
+        from reportlint.loaders.html import load_text_with_tables
 
-        return load_html(text, path, used, limits, whole=True)
+        return load_text_with_tables(text, path, used, limits)
     return Source.from_text(text, path, used)
 
 

@@ -338,10 +338,8 @@ def _meta(builder: _TreeBuilder, names: tuple[str, ...]) -> tuple[str, int] | No
     return None
 
 
-def load_html(page: str, path: str | None = None, encoding: str = "utf-8", limits: Limits = DEFAULT_LIMITS, *,
-              whole: bool = False) -> Source:
-    """A web page rendered to lines: its article (or, with ``whole``, everything: Markdown whose
-    tables a converter kept as HTML)."""
+def load_html(page: str, path: str | None = None, encoding: str = "utf-8", limits: Limits = DEFAULT_LIMITS) -> Source:
+    """A web page rendered to lines: its article."""
     builder = _TreeBuilder(page, max(1000, int(limits.text_chars * NODES_PER_TEXT_CHAR)))
     builder.feed(page)
     rendition = Rendition()
@@ -360,7 +358,45 @@ def load_html(page: str, path: str | None = None, encoding: str = "utf-8", limit
             rendition.newline(2)
     rendition.set_origin(None)
     renderer = _Renderer(rendition)
-    renderer.block(builder.root if whole else _article(builder.root))
+    renderer.block(_article(builder.root))
     rendition.newline()
     check_text_size(rendition.text, limits)
     return Source.from_rendition(page, rendition.text, rendition.source_map(page), path, encoding, "html")
+
+
+_TABLE_FRAGMENT = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def load_text_with_tables(text: str, path: str | None = None, encoding: str = "utf-8",
+                          limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Text (Markdown) whose tables a converter kept as HTML (pandoc keeps merged cells that way):
+    the text as it is, each ``<table>`` rendered row by row, spans in the file as written."""
+    rendition = Rendition()
+    position = 0
+    for match in _TABLE_FRAGMENT.finditer(text):
+        _write_without_tags(rendition, text, position, match.start())
+        rendition.newline(2)
+        builder = _TreeBuilder(match.group(), max(1000, int(limits.text_chars * NODES_PER_TEXT_CHAR)))
+        builder.feed(match.group())
+        table = Rendition()
+        _Renderer(table).block(builder.root)
+        rendition.extend(table, match.start())
+        rendition.newline(2)
+        position = match.end()
+    _write_without_tags(rendition, text, position, len(text))
+    rendition.newline()
+    check_text_size(rendition.text, limits)
+    return Source.from_rendition(text, rendition.text, rendition.source_map(text), path, encoding, "text")
+
+
+# A converter that keeps tables as HTML keeps the page's other markup too (pandoc writes every
+# <div> it cannot express); that markup is the converter's, not the report's debris.
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,2000})?/?>", re.DOTALL)
+
+
+def _write_without_tags(rendition: Rendition, text: str, start: int, end: int) -> None:
+    position = start
+    for tag in _MARKUP.finditer(text, start, end):
+        rendition.write(text[position:tag.start()], position)
+        position = tag.end()
+    rendition.write(text[position:end], position)
