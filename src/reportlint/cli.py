@@ -232,16 +232,26 @@ def check(args: argparse.Namespace) -> int:
         from reportlint.engine.rule_index import save_index
 
         save_index(registry.rules.values(), registry.reporters)
+    name = args.format or "text"
+    reporter_class = registry.reporters.get(name)
+    if reporter_class is None:
+        raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
+    problem = reporter_class.unavailable() if hasattr(reporter_class, "unavailable") else None
+    if problem:
+        raise UsageError(problem)
+    if getattr(reporter_class, "binary", False) and not args.output and sys.stdout.isatty():
+        raise UsageError(f"--format {name} 写出的是文件，请用 -o 指定文件名 (writes a file: name it with -o, e.g. -o 检查结果.{name})")
+    keep_text = bool(getattr(reporter_class, "needs_source_text", False))
     tasks: list[Task | None] = []  # None stands for standard input, checked here
     for path in files:
         config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
         linter_for(config)  # checks selectors and options before any work (ConfigError)
-        tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache))
+        tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache, keep_text))
     stdin_result = None
     if "-" in files:
         display = args.stdin_filename or "<stdin>"
         stdin_result = check_data(sys.stdin.buffer.read(), display, _config_for(args, display, configs),
-                                  args.encoding, use_cache=False)
+                                  args.encoding, use_cache=False, keep_text=keep_text)
     progress, advance = _progress(len(files), not args.no_progress)
     checked = [task for task in tasks if task is not None]
     outcome = _Outcome(args.exit_zero)
@@ -255,10 +265,6 @@ def check(args: argparse.Namespace) -> int:
             result = stdin_result if task is None else next(batch)
             yield outcome.count(result, task.config if task else first_config)
 
-    name = args.format or "text"
-    reporter_class = registry.reporters.get(name)
-    if reporter_class is None:
-        raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
     rules = {code: rule.info() for code, rule in registry.rules.items()}
     if progress:
         progress.start()
@@ -297,7 +303,11 @@ class _Outcome:
 
 def _write(args: argparse.Namespace, results, lang: str, reporter_class, rules: dict) -> None:
     color = {"always": True, "never": False}.get(args.color)
-    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as stream:
+    if getattr(reporter_class, "binary", False):
+        output = open(args.output, "wb") if args.output else contextlib.nullcontext(sys.stdout.buffer)
+    else:
+        output = open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout)
+    with output as stream:
         reporter_class(stream, lang=lang, color=color, rules=rules, version=__version__).report(results)
         stream.flush()
 
