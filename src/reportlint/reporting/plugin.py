@@ -10,6 +10,7 @@ def reportlint_reporters() -> dict[str, type]:
     from reportlint.reporting.json_reporter import JsonReporter
     from reportlint.reporting.sarif import SarifReporter
     from reportlint.reporting.terminal import TerminalReporter
+    from reportlint.reporting.xlsx import XlsxReporter
 
-    reporters = (TerminalReporter, JsonReporter, SarifReporter, GithubReporter, HtmlReporter)
+    reporters = (TerminalReporter, JsonReporter, SarifReporter, GithubReporter, HtmlReporter, XlsxReporter)
     return {reporter.name: reporter for reporter in reporters}
