@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--no-cache", action="store_true", help="lint every file again, ignoring the per-file result cache")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    baseline = parser.add_argument_group("baseline (report only new findings)")
+    baseline.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE (a JSON baseline)")
+    baseline.add_argument("--update-baseline", action="store_true",
+                          help="record this run's findings in the --baseline FILE (made if missing; findings gone are dropped)")
     return parser
 
 
@@ -200,11 +204,47 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
     return results
 
 
+def _baseline(args: argparse.Namespace):
+    """The baseline to filter through, or None; usage errors for a missing or damaged file."""
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline 需要 --baseline FILE (name the baseline file)")
+    if not args.baseline:
+        return None
+    from reportlint.engine.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(args.baseline, create=args.update_baseline)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _through_baseline(baseline, update: bool, result):
+    if baseline is None:
+        return result
+    if update:
+        baseline.record(result)
+    return baseline.apply(result)
+
+
+def _finish_baseline(args: argparse.Namespace, baseline) -> None:
+    if baseline is None:
+        return
+    if args.update_baseline:
+        try:
+            baseline.save()
+        except OSError as error:
+            raise UsageError(f"{args.baseline}: 无法写入基线 (cannot write the baseline): {error.strerror or error}") from None
+    elif baseline.unmatched:
+        print(f"reportlint: 基线中有 {baseline.unmatched} 个问题已不再出现，可用 --update-baseline 删去 "
+              f"({baseline.unmatched} recorded finding(s) no longer occur; --update-baseline drops them)", file=sys.stderr)
+
+
 def check(args: argparse.Namespace) -> int:
     from reportlint.findings import FileResult
 
     if not args.paths:
         raise UsageError("没有给出要检查的文件 (no PATH given); 例如 reportlint 报告.txt")
+    baseline = _baseline(args)
     configs: dict = {}
     first = args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-")
     first_config = _config_for(args, first, configs)
@@ -218,8 +258,9 @@ def check(args: argparse.Namespace) -> int:
         module, name = _CACHED_FORMATS[args.format or "text"].split(":")
         reporter_class = getattr(importlib.import_module(module), name)
         outcome = _Outcome(args.exit_zero)
-        _write(args, (outcome.count(r, _config_for(args, r.path, configs)) for r in cached), first_config.lang,
-               reporter_class, {})
+        _write(args, (outcome.count(_through_baseline(baseline, args.update_baseline, r), _config_for(args, r.path, configs))
+                      for r in cached), first_config.lang, reporter_class, {})
+        _finish_baseline(args, baseline)
         return outcome.exit_code
 
     from reportlint.engine import get_registry
@@ -263,6 +304,7 @@ def check(args: argparse.Namespace) -> int:
         batch = iter(check_files(checked, args.jobs or None, advance))
         for task in tasks:
             result = stdin_result if task is None else next(batch)
+            result = _through_baseline(baseline, args.update_baseline, result)
             yield outcome.count(result, task.config if task else first_config)
 
     rules = {code: rule.info() for code, rule in registry.rules.items()}
@@ -273,6 +315,7 @@ def check(args: argparse.Namespace) -> int:
     finally:
         if progress:
             progress.stop()
+    _finish_baseline(args, baseline)
     return outcome.exit_code
 
 

@@ -26,6 +26,8 @@ class JsonReporter(Reporter):
             "error": result.error,
             "findings": [finding.to_dict(self.lang) for finding in result.findings],
         }
+        if result.suppressed:  # only with --baseline: the findings it left out
+            entry["suppressed"] = result.suppressed
         text = json.dumps(entry, ensure_ascii=False, indent=2, default=str).replace("\n", "\n    ")
         self.stream.write(("," if self._count else "") + "\n    " + text)
         self._count += 1
