@@ -294,7 +294,8 @@ class HtmlReporter(Reporter):
         for key, label, count in cards:
             css = f" s-{key}" if key in ("error", "warning", "info") else ""
             out.append(f'<div class="card{css}" data-count="{key}"><b>{count}</b><span>{_escape(label)}</span></div>')
-        out.append('</div><div class="charts">')
+        out.append('</div><p class="legend">' + "".join(f'<i class="s-{severity.value}"></i>{severity_word(severity, self.lang)}'
+                                                         for severity in SEVERITIES) + '</p><div class="charts">')
         unknown = self.word("unknown")
         out.append(self._chart("category", self.word("by_category"), self._by_category,
                                lambda key: category_word(key, self.lang)))

@@ -94,7 +94,7 @@
     this.body.innerHTML = slice.length ? slice.map(function (row) {
       return "<tr>" + order.map(function (key) {
         var column = columns[key];
-        return "<td" + (column.num ? ' class="num"' : "") + ">" + column.cell(row) + "</td>";
+        return "<td" + (column.num ? ' class="num"' : column.nowrap ? ' class="nw"' : "") + ">" + column.cell(row) + "</td>";
       }).join("") + "</tr>";
     }).join("") : '<tr><td class="empty" colspan="' + order.length + '">' + esc(W.none_match) + "</td></tr>";
     this.count.textContent = fmt(W.shown, { shown: this.shown.length, total: this.rows.length });
@@ -144,10 +144,10 @@
       return '<a href="#f-' + r.f[0] + "-" + r.f[1] + '">' + esc(FILES[r.f[0]][0]) + "</a>";
     } },
     line: { value: function (r) { return r.f[6]; }, cell: function (r) { return esc(dash(r.f[6])); }, num: true },
-    severity: { value: function (r) { return -RANK[r.f[2]]; }, cell: function (r) { return badge(r.f[2]); } },
+    severity: { value: function (r) { return -RANK[r.f[2]]; }, cell: function (r) { return badge(r.f[2]); }, nowrap: true },
     code: { value: function (r) { return r.f[3]; }, cell: function (r) {
       return '<abbr title="' + esc(data.rules[r.f[3]] || r.f[4]) + '">' + esc(r.f[3]) + "</abbr>";
-    } },
+    }, nowrap: true },
     category: { value: function (r) { return categoryWord(r.f[5]); }, cell: function (r) { return esc(categoryWord(r.f[5])); } },
     message: { value: function (r) { return r.f[7]; }, cell: function (r) {
       return '<a class="to" href="#f-' + r.f[0] + "-" + r.f[1] + '">' + esc(r.f[7]) + "</a>";
