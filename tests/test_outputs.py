@@ -285,3 +285,36 @@ def test_a_damaged_baseline_is_a_one_line_error(tmp_path, cache):
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "基线文件无效" in err
     code, _, err = reportlint(SEED_FILES["chaiqiao"], "--update-baseline", cache=cache)
     assert code == 2 and "--baseline" in err
+
+
+def test_the_other_location_of_a_cross_report_finding_is_shown(tmp_path):
+    """A finding that names another place (last year's report, another cell of this one): the
+    HTML view links to it and marks a place in the same file; the workbook names it."""
+    import io
+
+    from reportlint.findings import FileResult, Finding, Location, Message, Related, Severity, SourceText
+    from reportlint.reporting.html import HtmlReporter
+    from reportlint.reporting.xlsx import XlsxReporter
+    from reportlint.source import Span
+
+    text = "表三\n本年新收\t5\n上年结转\t3\n"
+    finding = Finding(
+        "RL999", "carried-over-mismatch", "consistency", Severity.WARNING,
+        Message("上年结转 3 与去年报告的结转下年度 4 不一致", "carried over 3, last year's report says 4"),
+        Span(15, 16, 3, 6, 3, 7), Location("applications", "applications", "carried_over", "total"), {}, None, "2021.txt",
+        related=(Related("2020.txt", Span(40, 41, 9, 8, 9, 9), Message("去年的结转下年度", "last year's carry-forward")),
+                 Related(None, Span(8, 9, 2, 6, 2, 7), Message("本年新收", "new this year"))))
+    results = [FileResult("2021.txt", [finding], source_lines={3: "上年结转\t3"}, source_text=SourceText(text)),
+               FileResult("2020.txt", [], source_text=SourceText("表三\n" * 9))]
+    page = io.StringIO()
+    HtmlReporter(page).report(results)
+    view = re.search(r'id="view-0">(.*?)</script>', page.getvalue(), re.S).group(1)
+    assert 'data-line="9" data-path="2020.txt"' in view and "2020.txt:9" in view and "去年的结转下年度" in view
+    assert 'data-rel="r-0-0-1"' in view and re.search(r'<a class="anchor" id="r-0-0-1"></a><mark class="rel">5</mark>', view)
+    assert re.search(r'<mark class="s-warning k0">3</mark>', view)
+    openpyxl = pytest.importorskip("openpyxl")
+    with open(tmp_path / "book.xlsx", "wb") as stream:
+        XlsxReporter(stream).report(results)
+    row = [cell.value for cell in openpyxl.load_workbook(tmp_path / "book.xlsx")["问题"][2]]
+    assert row[-1] == "2020.txt:9 去年的结转下年度; 第2行 本年新收"
+    assert row[10] == "3"  # the text at the place

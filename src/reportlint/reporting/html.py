@@ -27,6 +27,7 @@ from reportlint.reporting.words import (
     agency_of,
     category_word,
     place_in_words,
+    related_place,
     severity_counts,
     severity_word,
     worst_category,
@@ -184,9 +185,8 @@ class HtmlReporter(Reporter):
         if finding.suggestion:
             parts.append(f'<div class="fix">{self.word("fix")}: {_escape(finding.suggestion.in_language(self.lang))}</div>')
         for position, item in enumerate(finding.related):
-            where = item.path or ""
             line = item.span.line if item.span else ""
-            label = f"{where}:{line}" if where and line else (where or f"{self.word('line')} {line}")
+            label = related_place(item, self.lang)
             target = f' data-path="{_escape(item.path)}"' if item.path else f' data-rel="r-{index}-{number}-{position}"'
             parts.append(f'<div class="rel">{self.word("related")}: <a href="#" data-line="{line}"{target}>{_escape(label)}</a>'
                          f' {_escape(item.message.in_language(self.lang))}</div>')

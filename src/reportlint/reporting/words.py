@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reportlint.findings import FileResult, Finding, Severity
+from reportlint.findings import FileResult, Finding, Related, Severity
 
 SEVERITY_WORDS = {Severity.ERROR: ("错误", "error"), Severity.WARNING: ("警告", "warning"), Severity.INFO: ("提示", "info")}
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -77,3 +77,13 @@ def text_at(finding: Finding, lines: dict[int, str]) -> str:
 
 def agency_of(result: FileResult) -> str | None:
     return result.metadata.get("agency") or None
+
+
+def related_place(item: Related, lang: str) -> str:
+    """The other place a finding names: another file's path and line, or a line of this one."""
+    line = item.span.line if item.span else None
+    if item.path:
+        return f"{item.path}:{line}" if line else item.path
+    if line is None:
+        return ""
+    return f"line {line}" if lang == "en" else f"第{line}行"

@@ -20,6 +20,7 @@ from reportlint.reporting.words import (
     category_word,
     pick,
     place_in_words,
+    related_place,
     severity_counts,
     severity_word,
     text_at,
@@ -122,16 +123,15 @@ class XlsxReporter(Reporter):
             self._by_rule[(finding.code, finding.rule)] += 1
 
     def _finding_values(self, result: FileResult, finding: Finding, agency: str | None, year) -> list:
-        related = "; ".join(
-            ":".join(str(part) for part in (item.path, item.span.line if item.span else None) if part) + " "
-            + item.message.in_language(self.lang) for item in finding.related)
+        related = "; ".join(f"{related_place(item, self.lang)} {item.message.in_language(self.lang)}".strip()
+                            for item in finding.related)
         return [
             result.path, agency or "—", year, finding.code, finding.rule, category_word(finding.category, self.lang),
             severity_word(finding.severity, self.lang), finding.message.in_language(self.lang),
             place_in_words(finding, self.lang), finding.span.line if finding.span else None,
             text_at(finding, result.source_lines),
             json.dumps(finding.evidence, ensure_ascii=False, default=str) if finding.evidence else None,
-            finding.suggestion.in_language(self.lang) if finding.suggestion else None, related.strip(),
+            finding.suggestion.in_language(self.lang) if finding.suggestion else None, related,
         ]
 
     def finish(self) -> None:
