@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  reportlint rules                    列出所有规则 (list rules)\n"
             "  reportlint rule RL201               查看规则说明 (explain a rule)\n"
             "  reportlint parse 报告.txt            查看解析结果 (show the parsed report)\n"
+            "  reportlint export reports/ -o cells.csv  导出所有表格数据 (export every table cell)\n"
             "exit codes: 0 clean · 1 findings · 2 usage/config/input error · 3 internal error"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -68,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--no-cache", action="store_true", help="lint every file again, ignoring the per-file result cache")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    baseline = parser.add_argument_group("baseline (report only new findings)")
+    baseline.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE (a JSON baseline)")
+    baseline.add_argument("--update-baseline", action="store_true",
+                          help="record this run's findings in the --baseline FILE (made if missing; findings gone are dropped)")
     return parser
 
 
@@ -228,11 +233,47 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
     return results
 
 
+def _baseline(args: argparse.Namespace):
+    """The baseline to filter through, or None; usage errors for a missing or damaged file."""
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline 需要 --baseline FILE (name the baseline file)")
+    if not args.baseline:
+        return None
+    from reportlint.engine.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(args.baseline, create=args.update_baseline)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _through_baseline(baseline, update: bool, result):
+    if baseline is None:
+        return result
+    if update:
+        baseline.record(result)
+    return baseline.apply(result)
+
+
+def _finish_baseline(args: argparse.Namespace, baseline) -> None:
+    if baseline is None:
+        return
+    if args.update_baseline:
+        try:
+            baseline.save()
+        except OSError as error:
+            raise UsageError(f"{args.baseline}: 无法写入基线 (cannot write the baseline): {error.strerror or error}") from None
+    elif baseline.unmatched:
+        print(f"reportlint: 基线中有 {baseline.unmatched} 个问题已不再出现，可用 --update-baseline 删去 "
+              f"({baseline.unmatched} recorded finding(s) no longer occur; --update-baseline drops them)", file=sys.stderr)
+
+
 def check(args: argparse.Namespace) -> int:
     from reportlint.findings import FileResult
 
     if not args.paths:
         raise UsageError("没有给出要检查的文件 (no PATH given); 例如 reportlint 报告.txt")
+    baseline = _baseline(args)
     configs: dict = {}
     first = args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-")
     first_config = _config_for(args, first, configs)
@@ -247,8 +288,9 @@ def check(args: argparse.Namespace) -> int:
         module, name = _CACHED_FORMATS[args.format or "text"].split(":")
         reporter_class = getattr(importlib.import_module(module), name)
         outcome = _Outcome(args.exit_zero)
-        _write(args, (outcome.count(r, _config_for(args, r.path, configs)) for r in cached), first_config.lang,
-               reporter_class, {})
+        _write(args, (outcome.count(_through_baseline(baseline, args.update_baseline, r), _config_for(args, r.path, configs))
+                      for r in cached), first_config.lang, reporter_class, {})
+        _finish_baseline(args, baseline)
         return outcome.exit_code
 
     from reportlint.engine import get_registry
@@ -261,15 +303,21 @@ def check(args: argparse.Namespace) -> int:
         from reportlint.engine.rule_index import save_index
 
         save_index(registry.rules.values(), registry.reporters)
-    tasks: list[Task | None] = []  # None stands for standard input, checked here
-    for path in files:
-        config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
-        linter_for(config)  # checks selectors and options before any work (ConfigError)
-        tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache))
     name = args.format or "text"
     reporter_class = registry.reporters.get(name)
     if reporter_class is None:
         raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
+    problem = reporter_class.unavailable() if hasattr(reporter_class, "unavailable") else None
+    if problem:
+        raise UsageError(problem)
+    if getattr(reporter_class, "binary", False) and not args.output and sys.stdout.isatty():
+        raise UsageError(f"--format {name} 写出的是文件，请用 -o 指定文件名 (writes a file: name it with -o, e.g. -o 检查结果.{name})")
+    keep_text = bool(getattr(reporter_class, "needs_source_text", False))
+    tasks: list[Task | None] = []  # None stands for standard input, checked here
+    for path in files:
+        config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
+        linter_for(config)  # checks selectors and options before any work (ConfigError)
+        tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache, keep_text))
     progress, advance = _progress(len(files), not args.no_progress)
     checked = [task for task in tasks if task is not None]
     outcome = _Outcome(args.exit_zero)
@@ -285,7 +333,7 @@ def check(args: argparse.Namespace) -> int:
             data = read_limited(sys.stdin.buffer, config.limits.file_bytes)
         except InputError as error:
             return FileResult(display, error=str(error), metadata={"kind": "input"})
-        return check_data(data, display, config, args.encoding, use_cache=False)
+        return check_data(data, display, config, args.encoding, use_cache=False, keep_text=keep_text)
 
     batch = iter(check_files(checked, args.jobs or None, advance))
 
@@ -301,6 +349,7 @@ def check(args: argparse.Namespace) -> int:
                     result = stdin_result() if task is None else next(batch)
             if result is None:
                 return
+            result = _through_baseline(baseline, args.update_baseline, result)
             yield outcome.count(result, task.config if task else first_config)
 
     rules = {code: rule.info() for code, rule in registry.rules.items()}
@@ -316,6 +365,7 @@ def check(args: argparse.Namespace) -> int:
     if interruption.signal:
         print("reportlint: 已中断 (interrupted)", file=sys.stderr)
         return 128 + interruption.signal
+    _finish_baseline(args, baseline)
     return outcome.exit_code
 
 
@@ -421,9 +471,13 @@ def _safe_for_terminal(result):
 
 def _write(args: argparse.Namespace, results, lang: str, reporter_class, rules: dict) -> None:
     color = {"always": True, "never": False}.get(args.color)
-    if (args.format or "text") == "text":
-        results = (_safe_for_terminal(result) for result in results)
-    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as stream:
+    if getattr(reporter_class, "binary", False):
+        output = open(args.output, "wb") if args.output else contextlib.nullcontext(sys.stdout.buffer)
+    else:
+        if (args.format or "text") == "text":
+            results = (_safe_for_terminal(result) for result in results)
+        output = open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout)
+    with output as stream:
         reporter_class(stream, lang=lang, color=color, rules=rules, version=__version__).report(results)
         stream.flush()
 
@@ -585,6 +639,50 @@ def show_parse(argv: list[str]) -> int:
     return EXIT_OK
 
 
+# -- export ---------------------------------------------------------------------------------------
+
+
+def export(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="reportlint export",
+        description="导出每个报告表格中的每个单元格 (every bound table cell of every report, one row each: CSV or Parquet)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument("--output", "-o", help="cells.csv or cells.parquet (default: CSV on standard output)")
+    parser.add_argument("--format", choices=("csv", "parquet"), help="default: from the output's suffix, else csv")
+    parser.add_argument("--encoding", help="force the text encoding of the input (e.g. gb18030)")
+    parser.add_argument("--exclude", action="append", help="glob patterns of paths to skip when walking folders")
+    parser.add_argument("--config", help="use this configuration file (its templates) instead of searching for one")
+    parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    args = parser.parse_args(argv)
+    # The options a configuration is merged with; an export selects no rules.
+    args.select = args.extend_select = args.ignore = args.extend_ignore = args.fail_on = args.lang = args.preview = None
+    from reportlint.engine.export import export_format, export_rows, parquet_unavailable, write_csv, write_parquet
+
+    output_format = export_format(args.output, args.format)
+    if output_format == "parquet":
+        if not args.output:
+            raise UsageError("Parquet 需要 -o 文件名 (Parquet is written to a file: name it with -o)")
+        problem = parquet_unavailable()
+        if problem:
+            raise UsageError(problem)
+    configs: dict = {}
+    first = _config_for(args, args.paths[0], configs)
+    files, problems = _collect(args.paths, list(first.exclude) + (_split(args.exclude) or []), False)
+    rows = export_rows(files, lambda path: _config_for(args, path, configs), args.encoding, problems)
+    if output_format == "parquet":
+        count = write_parquet(rows, args.output)
+    else:
+        # With a byte-order mark, so that Excel and WPS read the Chinese text as UTF-8.
+        with open(args.output, "w", encoding="utf-8-sig", newline="") if args.output else contextlib.nullcontext(sys.stdout) as stream:
+            count = write_csv(rows, stream)
+    for path, reason in problems:
+        print(f"reportlint: {path}: {reason}", file=sys.stderr)
+    if args.output:
+        print(f"reportlint: {count} 个单元格，{len(files) - len(problems)} 个文件 → {args.output} "
+              f"({count} cells from {len(files) - len(problems)} file(s))", file=sys.stderr)
+    return EXIT_ERROR if problems else EXIT_OK
+
+
 # -- entry point ------------------------------------------------------------------------------------
 
 
@@ -599,6 +697,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return explain_rule(argv[1:])
         if argv and argv[0] == "parse":
             return show_parse(argv[1:])
+        if argv and argv[0] == "export":
+            return export(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
         args = build_parser().parse_args(argv)

@@ -16,7 +16,7 @@ from typing import Callable, Iterator, NamedTuple, Sequence
 from reportlint.engine.config import Config, ConfigError
 from reportlint.engine.linter import Linter
 from reportlint.engine.result_cache import ResultCache, config_fingerprint
-from reportlint.findings import FileResult
+from reportlint.findings import FileResult, Finding, SourceText
 from reportlint.loaders import Limits
 
 # Below this many files per worker a pool costs more to start than it saves.
@@ -31,6 +31,7 @@ class Task(NamedTuple):
     config: Config
     encoding: str | None = None
     use_cache: bool = True
+    keep_text: bool = False  # the reporter shows whole reports (FileResult.source_text)
 
 
 class LimitExceeded(BaseException):
@@ -127,12 +128,14 @@ def check_file(task: Task) -> FileResult:
         data = read_file_bytes(task.path, task.config.limits)
     except InputError as error:
         return _input_error(task.path, str(error))
-    return check_data(data, task.path, task.config, task.encoding, task.use_cache)
+    return check_data(data, task.path, task.config, task.encoding, task.use_cache, task.keep_text)
 
 
-def check_data(data: bytes, path: str, config: Config, encoding: str | None = None, use_cache: bool = True) -> FileResult:
+def check_data(data: bytes, path: str, config: Config, encoding: str | None = None, use_cache: bool = True,
+               keep_text: bool = False) -> FileResult:
     """Lint a report given as bytes (a file's, or standard input's) under the name ``path``,
-    within the configuration's limits."""
+    within the configuration's limits; with ``keep_text``, the result carries the whole text
+    (``source_text``)."""
     from reportlint.loaders import load_bytes
     from reportlint.source import InputError
 
@@ -141,7 +144,7 @@ def check_data(data: bytes, path: str, config: Config, encoding: str | None = No
             raise InputError("文件为空 (empty file)")
         cache = ResultCache(enabled=use_cache)
         key = cache.key(data, path, config, encoding) if cache.enabled else ""
-        cached = cache.get(key)
+        cached = cache.get(key, with_text=keep_text)
         if cached is not None:
             return cached
         with file_limits(config.limits):
@@ -161,6 +164,8 @@ def check_data(data: bytes, path: str, config: Config, encoding: str | None = No
     except Exception as error:  # a bug must not hide the other files' results
         return FileResult(path, error=f"内部错误 (internal error): {type(error).__name__}: {error}",
                           metadata={"kind": "internal"})
+    if keep_text:
+        result.source_text = source_text(source, outcome.findings)
     cache.put(key, result)
     return result
 
@@ -175,6 +180,33 @@ def report_metadata(report) -> dict:
         "agency": identity.agency if identity else None,
         "agency_kind": list(identity.kinds) if identity and identity.kinds else None,
     }
+
+
+def source_text(source, findings: list[Finding]) -> SourceText:
+    """The text a person reads, and where the findings' spans are in it. A web page's spans
+    point into its markup: they are mapped onto the text rendered from it."""
+    if source.rendition_map is None:
+        return SourceText(source.original, source.kind)
+    spans = {finding.span for finding in findings if finding.span}
+    spans.update(item.span for finding in findings for item in finding.related if item.span and item.path is None)
+    rendition, to_page = source.rendition, source.rendition_map
+
+    def in_rendition(page_offset: int) -> int:
+        # The first rendition offset that maps at or past the page offset (the map only grows).
+        low, high = 0, len(rendition)
+        while low < high:
+            middle = (low + high) // 2
+            if to_page.original_offset(middle) < page_offset:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    positions = {}
+    for span in spans:
+        start = in_rendition(span.start)
+        positions[(span.start, span.end)] = (start, max(start + 1, in_rendition(span.end)) if span.end > span.start else start)
+    return SourceText(rendition, source.kind, positions)
 
 
 def default_jobs() -> int:

@@ -17,7 +17,7 @@ from typing import Any
 from reportlint.cache import read_json, user_cache_dir, write_json
 from reportlint.engine.entry_points import installed_entry_points
 from reportlint.engine.config import Config
-from reportlint.findings import FileResult, Finding, Location, Message, Related, Severity
+from reportlint.findings import FileResult, Finding, Location, Message, Related, Severity, SourceText
 from reportlint.plugin_api import ENTRY_POINT_GROUP
 from reportlint.source import Span
 
@@ -135,17 +135,29 @@ class ResultCache:
         assert self.directory is not None
         return os.path.join(self.directory, key[:2], f"{key[2:]}.json")
 
-    def get(self, key: str) -> FileResult | None:
-        """The stored result, its metadata marked ``cached``; None when there is none."""
+    def _text_file(self, key: str) -> str:
+        # Beside the result, in a file of its own: a run that does not show whole reports never
+        # reads it, so the results stay small.
+        return self._file(key)[: -len(".json")] + ".text"
+
+    def get(self, key: str, with_text: bool = False) -> FileResult | None:
+        """The stored result, its metadata marked ``cached``; None when there is none (or, with
+        ``with_text``, when its whole text was not stored)."""
         if not self.enabled:
             return None
         try:
             data = read_json(self._file(key))
+            text = None
+            if with_text:
+                stored = read_json(self._text_file(key))
+                text = SourceText(stored["text"], stored["kind"],
+                                  {(start, end): (view_start, view_end) for start, end, view_start, view_end in stored["positions"]})
             return FileResult(
                 data["path"],
                 [_finding_from_json(item) for item in data["findings"]],
                 source_lines={int(number): line for number, line in data.get("source_lines", {}).items()},
                 metadata={**data["metadata"], "cached": True},
+                source_text=text,
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing, or damaged: lint again
@@ -163,5 +175,9 @@ class ResultCache:
         try:
             os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
             write_json(target, payload, default=str)
+            if result.source_text is not None:
+                text = result.source_text
+                write_json(self._text_file(key), {"text": text.text, "kind": text.kind, "positions": [
+                    [*span, *view] for span, view in text.positions.items()]})
         except OSError:
             pass  # a cache that cannot be written only costs time

@@ -9,7 +9,8 @@ JSON_FORMAT_VERSION = 1
 
 
 class JsonReporter(Reporter):
-    """``{"version": 1, "files": [{"path", "template", "year", "error", "findings": [...]}]}``"""
+    """``{"version": 1, "files": [{"path", "template", "year", "agency", "agency_kind", "error",
+    "findings": [...]}]}``; the agency as printed in the report, its plausible kinds (a list)."""
 
     name = "json"
     description = "JSON for other programs"
@@ -23,9 +24,13 @@ class JsonReporter(Reporter):
             "path": result.path,
             "template": result.metadata.get("template"),
             "year": result.metadata.get("year"),
+            "agency": result.metadata.get("agency"),
+            "agency_kind": result.metadata.get("agency_kind"),
             "error": result.error,
             "findings": [finding.to_dict(self.lang) for finding in result.findings],
         }
+        if result.suppressed:  # only with --baseline: the findings it left out
+            entry["suppressed"] = result.suppressed
         text = json.dumps(entry, ensure_ascii=False, indent=2, default=str).replace("\n", "\n    ")
         self.stream.write(("," if self._count else "") + "\n    " + text)
         self._count += 1
