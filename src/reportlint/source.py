@@ -58,6 +58,8 @@ DEBRIS_PATTERN = re.compile(
 _SPACE_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
 # One pass over the text. Alternatives are tried left to right at each position, so the order
 # matters: line ends first, then whole-line trims, then single characters.
 _NORMALISE = re.compile(
@@ -68,11 +70,14 @@ _NORMALISE = re.compile(
     rf"|(?P<space>[{_SPACE_CHARS}])"
     rf"|(?P<zw>[{_ZERO_WIDTH}])"
     rf"|(?P<debris>{DEBRIS_PATTERN.pattern})"
+    # A pinyin reading after a character, 國(guó): some 繁簡 gateways gloss the characters they
+    # convert. A syllable with a tone mark is never report text.
+    rf"|(?P<gloss>[(（][a-zü]{{0,5}}[{_TONE_MARKS}][a-z{_TONE_MARKS}ü]{{0,5}}[)）])"
 )
 # Every edit above starts at one of these characters, so the regex is only tried there: most
 # lines of Chinese text hold none of them, and a character-class scan is far cheaper than trying
 # the alternation at every position.
-_TRIGGER = re.compile(rf"[\r\x0b\x0c\u2028\u2029 {_SPACE_CHARS}{_ZERO_WIDTH}\[?<]")
+_TRIGGER = re.compile(rf"[\r\x0b\x0c\u2028\u2029 {_SPACE_CHARS}{_ZERO_WIDTH}\[?<(（]")
 _REPLACEMENT = {
     "eol": "\n",
     "lead": "",
@@ -81,6 +86,7 @@ _REPLACEMENT = {
     "space": " ",
     "zw": "",
     "debris": "",
+    "gloss": "",
 }
 
 
@@ -309,6 +315,8 @@ def normalise(original: str) -> tuple[str, SourceMap]:
         if start == end:
             continue
         kind = match.lastgroup or "space"
+        if kind == "gloss" and not (start and _is_cjk(original[start - 1])):
+            continue
         if kind == "inner" and not _joins(original[start - 1] if start else "", original[end : end + 1]):
             # Spaces between words stay; an exotic space among them still becomes a plain one.
             for position in range(start, end):
