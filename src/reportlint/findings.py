@@ -132,6 +132,9 @@ class FileResult:
     # files keeps only these, not whole texts.
     source_lines: dict[int, str] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)  # e.g. template and year, for JSON
+    # What the cross-report rules read of the report (rules.cross.summary, as JSON data); not
+    # shown by reporters.
+    summary: dict[str, Any] | None = field(default=None, repr=False)
 
     @classmethod
     def from_findings(cls, path: str, findings: list[Finding], text: str, metadata: dict[str, Any],

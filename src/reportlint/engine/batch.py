@@ -71,8 +71,18 @@ def check_data(data: bytes, path: str, config: Config, encoding: str | None = No
                           metadata={"kind": "internal"})
     report = outcome.report
     result = FileResult.from_findings(path, outcome.findings, source.original, report_metadata(report))
+    # The key says what the summary was made from: a rerun of the same reports is answered
+    # from the cache (engine.cross_cache).
+    result.summary = {**cross_summary(report), "digest": key}
     cache.put(key, result)
     return result
+
+
+def cross_summary(report) -> dict:
+    """What the cross-report rules need of the report, kept with its result (engine.pairing)."""
+    from reportlint.rules.cross.summary import summarise
+
+    return summarise(report).to_json()
 
 
 def report_metadata(report) -> dict:

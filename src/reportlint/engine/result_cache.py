@@ -117,6 +117,7 @@ class ResultCache:
                 [_finding_from_json(item) for item in data["findings"]],
                 source_lines={int(number): line for number, line in data.get("source_lines", {}).items()},
                 metadata={**data["metadata"], "cached": True},
+                summary=data.get("summary"),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing, or damaged: lint again
@@ -130,6 +131,7 @@ class ResultCache:
             "findings": [_finding_to_json(finding) for finding in result.findings],
             "metadata": result.metadata,
             "source_lines": result.source_lines,
+            "summary": result.summary,
         }
         try:
             os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)

@@ -9,7 +9,8 @@ JSON_FORMAT_VERSION = 1
 
 
 class JsonReporter(Reporter):
-    """``{"version": 1, "files": [{"path", "template", "year", "error", "findings": [...]}]}``"""
+    """``{"version": 1, "files": [{"path", "template", "year", "agency", "agency_kind", "error", "findings": [...]}]}``
+    (and ``pairing`` and ``previous`` when several reports were checked together)."""
 
     name = "json"
     description = "JSON for other programs"
@@ -23,6 +24,11 @@ class JsonReporter(Reporter):
             "path": result.path,
             "template": result.metadata.get("template"),
             "year": result.metadata.get("year"),
+            "agency": result.metadata.get("agency"),
+            "agency_kind": result.metadata.get("agency_kind"),
+            # Set when several reports were checked together: how this one was paired, and with what.
+            **({"pairing": result.metadata["pairing"], "previous": result.metadata.get("previous")}
+               if "pairing" in result.metadata else {}),
             "error": result.error,
             "findings": [finding.to_dict(self.lang) for finding in result.findings],
         }

@@ -1,0 +1,86 @@
+"""What the cross-report step added to each report, kept for a rerun of the same run.
+
+A run of several reports whose every file is unchanged is answered from the cache without
+parsing a report or loading a rule (the command line's fast path): the per-file results come
+from the result cache, and what the cross-report rules added to them from here. The key is made
+of every report's own cache key (its bytes, path, configuration and reportlint's code), whether
+it was given with --previous, and the run's configuration; a change to any report makes a miss,
+and then only that report is parsed again — the others' summaries come from the result cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import NamedTuple, Sequence
+
+from reportlint.cache import read_json, user_cache_dir, write_json
+from reportlint.findings import FileResult, Finding
+
+
+class CrossAdditions(NamedTuple):
+    findings: dict[int, list[Finding]]  # result index → findings the cross-report rules put there
+    metadata: dict[int, dict]  # result index → pairing, previous
+    lines: dict[int, dict[int, str]]  # result index → source lines the findings point at
+    problems: list[str]  # rules that failed
+
+
+def apply(results: Sequence[FileResult], added: CrossAdditions) -> None:
+    for index, metadata in added.metadata.items():
+        results[index].metadata.update(metadata)
+    for index, lines in added.lines.items():
+        for number, line in lines.items():
+            results[index].source_lines.setdefault(number, line)
+    for index, findings in added.findings.items():
+        results[index].findings = sorted([*results[index].findings, *findings], key=Finding.sort_key)
+
+
+def run_key(results: Sequence[FileResult], references: Sequence[bool], config_fingerprint: str) -> str | None:
+    """The key of a run, or None when a report has no cache key (not cached, or unreadable)."""
+    digest = hashlib.sha256(config_fingerprint.encode())
+    for result, reference in zip(results, references):
+        own = (result.summary or {}).get("digest")
+        if result.error or not own:
+            return None
+        digest.update(f"{own}:{int(reference)}\0".encode())
+    return digest.hexdigest()
+
+
+class CrossCache:
+    def __init__(self, enabled: bool = True):
+        self.directory = user_cache_dir("cross") if enabled else None
+
+    def _file(self, key: str) -> str:
+        assert self.directory is not None
+        return os.path.join(self.directory, f"{key}.json")
+
+    def get(self, key: str | None) -> CrossAdditions | None:
+        if self.directory is None or key is None:
+            return None
+        from reportlint.engine.result_cache import _finding_from_json
+
+        try:
+            data = read_json(self._file(key))
+            return CrossAdditions(
+                {int(index): [_finding_from_json(item) for item in items] for index, items in data["findings"].items()},
+                {int(index): metadata for index, metadata in data["metadata"].items()},
+                {int(index): {int(number): line for number, line in lines.items()} for index, lines in data["lines"].items()},
+                [],
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str | None, added: CrossAdditions) -> None:
+        if self.directory is None or key is None or added.problems:
+            return
+        from reportlint.engine.result_cache import _finding_to_json
+
+        payload = {
+            "findings": {str(index): [_finding_to_json(finding) for finding in items] for index, items in added.findings.items()},
+            "metadata": {str(index): metadata for index, metadata in added.metadata.items()},
+            "lines": {str(index): {str(number): line for number, line in lines.items()} for index, lines in added.lines.items()},
+        }
+        try:
+            write_json(self._file(key), payload, default=str)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
