@@ -399,6 +399,11 @@ def rule_docs_markdown(rule, lang: str = "zh", measured: dict | None = None) -> 
         f"- enabled by default: {'no — in preview (`--preview`)' if rule.preview else 'yes' if rule.default else 'no'}",
         f"- templates: {', '.join(rule.templates) if rule.templates else 'all'}",
     ]
+    scope = getattr(rule, "scope", None)  # a cross-report rule (reportlint.rules.cross)
+    if scope:
+        lines.append("- compares reports: " + ("each report with the same agency's report on the year before"
+                                               if scope == "pair" else "all the reports of a run")
+                     + " — see [cross-report checks](../cross-report.md)")
     if rule.options:
         lines.append("- options: " + ", ".join(f"`{name}` (default `{value!r}`)" for name, value in rule.options.items()))
     if measured is not None:

@@ -36,7 +36,6 @@ class CopiedFromLastYear(CrossRule):
     name = "copied-from-last-year"
     category = "hygiene"
     severity = Severity.WARNING
-    preview = True
     options = {"sections": ["overview", "problems"], "threshold": 0.5, "min-characters": 60}
     summary = Message("与上年报告大段雷同", "Sections repeat last year's report")
     bad_example = example(("2021.txt", prose(2021, _OVERVIEW_2021, _PROBLEMS_2021)),
