@@ -108,15 +108,17 @@ def group(entries: Sequence[Entry]) -> tuple[Batch, dict[int, str]]:
 
 def _agencies(members: list[tuple[Entry, str]]) -> Iterable[tuple[str, list[tuple[Entry, str]]]]:
     """The agencies among reports of one bucket: names that can be one body go together, the
-    longest name first (淮安市洪泽区 takes 洪泽区). Almost always a single name."""
+    longest name first (淮安市洪泽区 takes 洪泽区). A short name that fits two bodies (鼓楼区 beside
+    南京市鼓楼区 and 福州市鼓楼区) is not given to either: it stays an agency of its own. Almost
+    always a bucket holds a single name."""
     names = sorted({name for _, name in members}, key=len, reverse=True)
     if len(names) == 1:
         yield names[0], members
         return
     groups: dict[str, list[str]] = {}
     for name in names:
-        home = next((longest for longest in groups if same_agency(longest, name)), None)
-        groups.setdefault(home or name, []).append(name)
+        homes = [longest for longest in groups if same_agency(longest, name)]
+        groups.setdefault(homes[0] if len(homes) == 1 else name, []).append(name)
     for longest, group_names in groups.items():
         yield longest, [(entry, name) for entry, name in members if name in group_names]
 
@@ -226,14 +228,22 @@ def check_reports(paths: Sequence[str], previous: Sequence[str] = (), config=Non
     return [result for result, reference in zip(results, references) if not reference or result.error], problems
 
 
-def check_texts(reports: Sequence[tuple[str, str]], config=None) -> list[FileResult]:
-    """Check reports given as (name, text) as one run (a rule's examples, the API)."""
-    from reportlint.engine.batch import check_data, linter_for
-    from reportlint.engine.config import Config
+def check_texts(reports: Sequence[tuple[str, str]], config=None, linter: Linter | None = None) -> list[FileResult]:
+    """Check reports given as (name, text) as one run (a rule's examples, the API); ``linter``:
+    one made with another registry (a plugin's, in its tests). Raises InputError for a text
+    that is not a report."""
+    from reportlint.engine.batch import cross_summary, linter_for, report_metadata
 
-    config = config or Config()
-    results = [check_data(text.encode("utf-8"), name, config, use_cache=False) for name, text in reports]
-    linter = linter_for(config)
+    if linter is None:
+        from reportlint.engine.config import Config
+
+        linter = linter_for(config or Config())
+    results = []
+    for name, text in reports:
+        outcome = linter.lint_text(text, name)
+        result = FileResult.from_findings(name, outcome.findings, text, report_metadata(outcome.report))
+        result.summary = cross_summary(outcome.report)
+        results.append(result)
     problems = add_cross_findings(results, [False] * len(results), [linter] * len(results), linter, use_cache=False)
     if problems:
         raise RuntimeError("; ".join(problems))

@@ -100,34 +100,34 @@ class CrossYearEquationRule(CrossRule):
         table = spec.tables[equation.table]
         anchor_term, anchor, _ = next(item for item in left if not item[0].previous)
         label = table.cell_label(anchor_term.row, anchor_term.column)
-        previous_cells = [(term, cell, value) for term, cell, value in right if term.previous]
-        cited = "；".join(f"{table_label(ctx, pair.previous, equation.table, term)} = {_show(cell)}"
-                         f"（第{cell.span.line}行）" for term, cell, _ in previous_cells)
-        cited_en = "; ".join(f"{term.row}/{term.column} = {_show(cell)} (line {cell.span.line})"
-                             for term, cell, _ in previous_cells)
-        terms = " ".join(("+ " if term.sign > 0 else "− ") + _show(cell) for term, cell, _ in right)
+        previous_cells = [(term, cell) for term, cell, _ in right if term.previous]
+        cited = "；".join(f"第{cell.span.line}行“{table_label(ctx, pair.previous, equation.table, term)}”为 {_show(cell)}"
+                         for term, cell in previous_cells)
+        cited_en = "; ".join(f"line {cell.span.line} {term.row}/{term.column} is {_show(cell)}" for term, cell in previous_cells)
+        terms = " ".join(("+ " if term.sign > 0 else "− ") + _show(cell) for term, cell, _ in right)[2:]
+        worked = f"（{terms}）" if len(right) > 1 else ""
         severity = None if pair.certain else min(self.severity, self.uncertain_severity, key=lambda s: s.rank)
         section = next((item.key for item in spec.sections if item.table == equation.table), None)
         ctx.report(
             pair.current, anchor.span,
-            f"“{label}”为 {_show(anchor)}，与上年报告 {describe(pair.previous)} 不衔接：{equation.text}，"
-            f"应为 {_number(expected)}（{terms.lstrip('+ ')}）。上年报告：{cited}",
-            f"“{anchor_term.row}/{anchor_term.column}” is {_show(anchor)}, which does not follow from last year's report "
-            f"{pair.previous.name}: {equation.id} gives {_number(expected)}. Last year's report: {cited_en}",
+            f"“{label}”为 {_show(anchor)}，应为 {_number(expected)}{worked}：{equation.text}；"
+            f"上年报告 {describe(pair.previous)} {cited}",
+            f"{anchor_term.row}/{anchor_term.column} is {_show(anchor)}, {_number(expected)} by last year's report "
+            f"({equation.id}{': ' + terms if len(right) > 1 else ''}); {pair.previous.name} {cited_en}",
             location=Location(section=section, table=equation.table, row=anchor_term.row, column=anchor_term.column),
             evidence={
                 "equation": equation.id,
-                "found": float(found) if found != found.to_integral() else int(found),
-                "expected": float(expected) if expected != expected.to_integral() else int(expected),
+                "found": _number(found),
+                "expected": _number(expected),
                 "previous_path": pair.previous.path,
                 "previous_year": pair.previous.year,
-                "previous": {f"{equation.table}/{term.row}/{term.column}": _show(cell) for term, cell, _ in previous_cells},
+                "previous": {f"{equation.table}/{term.row}/{term.column}": _show(cell) for term, cell in previous_cells},
                 "agency_match": "certain" if pair.certain else "likely",
             },
             related=[ctx.related(pair.previous, cell.span,
                                  f"上年报告“{table_label(ctx, pair.previous, equation.table, term)}”为 {_show(cell)}",
                                  f"last year's {term.row}/{term.column} is {_show(cell)}")
-                     for term, cell, _ in previous_cells],
+                     for term, cell in previous_cells],
             suggestion=(f"核对本年“{label}”与上年报告", f"check {anchor_term.row}/{anchor_term.column} against last year's report"),
             severity=severity,
             origin=anchor.origin,
