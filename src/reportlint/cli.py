@@ -278,11 +278,11 @@ def check(args: argparse.Namespace) -> int:
     def stream_across():
         """Several reports: each checked alone, then held against each other (engine.pairing),
         then written in order. Results are kept until the last report is read."""
-        from reportlint.engine.pairing import add_cross_findings
+        from reportlint.engine.pairing import add_cross_findings, compact
 
         for result in results:
             yield outcome.count(result, first_config)
-        batch = iter(check_files([*checked, *references], args.jobs or None, advance))
+        batch = map(compact, check_files([*checked, *references], args.jobs or None, advance))
         own = [stdin_result if task is None else next(batch) for task in tasks]
         last_year = list(batch)
         every = [task.config if task else first_config for task in (*tasks, *references)]

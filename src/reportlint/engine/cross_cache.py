@@ -39,7 +39,8 @@ def run_key(results: Sequence[FileResult], references: Sequence[bool], config_fi
     """The key of a run, or None when a report has no cache key (not cached, or unreadable)."""
     digest = hashlib.sha256(config_fingerprint.encode())
     for result, reference in zip(results, references):
-        own = (result.summary or {}).get("digest")
+        summary = result.summary
+        own = summary.get("digest") if isinstance(summary, dict) else getattr(summary, "digest", None)
         if result.error or not own:
             return None
         digest.update(f"{own}:{int(reference)}\0".encode())

@@ -168,14 +168,13 @@ def cross_findings(results: Sequence[FileResult], references: Sequence[bool], li
     for each result as that file's own configuration has them (per-file ignores, severities),
     with the lines they point at, and how each report was paired."""
     from reportlint.engine.cross_cache import CrossAdditions
-    from reportlint.rules.cross.summary import ReportSummary
 
     at: list[int] = []  # entry → result
     entries: list[Entry] = []
     for index, result in enumerate(results):
         if result.error is None and result.summary is not None:
             at.append(index)
-            entries.append(Entry(ReportSummary.from_json(result.summary), references[index]))
+            entries.append(Entry(compact(result).summary, references[index]))
     outcome = cross_check(entries, run_linter)
     metadata = {at[entry]: {"pairing": state, "previous": outcome.previous.get(entry)} for entry, state in outcome.status.items()}
     findings: dict[int, list[Finding]] = {}
@@ -192,6 +191,16 @@ def cross_findings(results: Sequence[FileResult], references: Sequence[bool], li
                 if number in kept:
                     lines.setdefault(index, {})[number] = kept[number]
     return CrossAdditions(findings, metadata, lines, outcome.problems)
+
+
+def compact(result: FileResult) -> FileResult:
+    """The result with its summary read from its JSON form (a batch keeps thousands of them until
+    the last report is read: the compact form takes a third of the room)."""
+    from reportlint.rules.cross.summary import ReportSummary
+
+    if isinstance(result.summary, dict):
+        result.summary = ReportSummary.from_json(result.summary)
+    return result
 
 
 def add_cross_findings(results: Sequence[FileResult], references: Sequence[bool], linters: Sequence[Linter],
@@ -221,7 +230,7 @@ def check_reports(paths: Sequence[str], previous: Sequence[str] = (), config=Non
 
     config = config or Config()
     tasks = [Task(path, config, None, use_cache) for path in (*paths, *previous)]
-    results = list(check_files(tasks, jobs))
+    results = [compact(result) for result in check_files(tasks, jobs)]
     references = [False] * len(paths) + [True] * len(previous)
     linter = linter_for(config)
     problems = add_cross_findings(results, references, [linter] * len(results), linter, use_cache)

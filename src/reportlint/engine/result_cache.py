@@ -131,7 +131,7 @@ class ResultCache:
             "findings": [_finding_to_json(finding) for finding in result.findings],
             "metadata": result.metadata,
             "source_lines": result.source_lines,
-            "summary": result.summary,
+            "summary": result.summary if isinstance(result.summary, dict) or result.summary is None else result.summary.to_json(),
         }
         try:
             os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)

@@ -153,7 +153,7 @@ def _values(table: str, terms: tuple[CrossTerm, ...], pair: Pair) -> list[tuple[
 
 
 def _show(cell: CellFact) -> str:
-    return cell.value if cell.value is not None else cell.raw
+    return cell.value or ""
 
 
 def _number(value: Decimal) -> str:

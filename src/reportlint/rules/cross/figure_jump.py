@@ -37,8 +37,8 @@ class FigureJump(CrossRule):
             high, low = max(now, before), min(now, before)
             if high < minimum or (low > 0 and high / low < factor):
                 continue
-            cell = pair.current.cells[key]
-            previous_cell = pair.previous.cells[key]
+            cell = pair.current.cell(key)
+            previous_cell = pair.previous.cell(key)
             ratio = f"约 {high / low:.0f} 倍" if low else "由 0 起"
             direction = "增至" if now > before else "降至"
             table, row, column = key.split("/")

@@ -24,8 +24,7 @@ TRACKED = [
 
 
 def value(report: ReportSummary, key: str) -> Decimal | None:
-    cell = report.cells.get(key)
-    return Decimal(cell.value) if cell is not None and cell.value is not None else None
+    return report.number(key)
 
 
 def label(ctx: CrossContext, report: ReportSummary, key: str) -> str:

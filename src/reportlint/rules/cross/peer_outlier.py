@@ -49,7 +49,7 @@ class PeerOutlier(CrossRule):
                     if len(zeros) != 1 or len(others) < min_peers or others[0] < minimum:
                         continue
                     report = zeros[0]
-                    cell = report.cells[key]
+                    cell = report.cell(key)
                     table, row, column = key.split("/")
                     ctx.report(
                         report, cell.span,
@@ -60,7 +60,7 @@ class PeerOutlier(CrossRule):
                         location=Location(table=table, row=row, column=column),
                         evidence={"cell": key, "kind": kind, "year": year, "peers": len(others),
                                   "lowest": shown(others[0]), "highest": shown(others[-1])},
-                        related=[ctx.related(other, other.cells[key].span, f"同类机关 {other.agency}：{shown(number)}",
+                        related=[ctx.related(other, other.cell(key).span, f"同类机关 {other.agency}：{shown(number)}",
                                              f"{other.agency}: {shown(number)}")
                                  for other, number in values if number != 0][:3],
                         origin=cell.origin,

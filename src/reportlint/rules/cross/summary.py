@@ -32,11 +32,10 @@ def significant(text: str) -> str:
 
 
 class CellFact(NamedTuple):
-    """A bound table cell: its value as a number (in plain decimal form) or None, as printed,
-    and where it is."""
+    """A bound table cell: its value as a number in plain decimal form (None when the cell holds
+    no number) and where it is."""
 
     value: str | None
-    raw: str
     span: Span
     origin: str | None = None  # page and cell, for Word and PDF files
 
@@ -47,29 +46,70 @@ class Sentence(NamedTuple):
     span: Span
 
 
-class ReportSummary(NamedTuple):
-    path: str | None
-    agency: str | None  # as printed
-    key: str | None  # identity.agency_key: 人民政府 → 政府, 办公室 → 办, …
-    kinds: tuple[str, ...]
-    year: int | None
-    template: str | None
-    agency_span: Span | None
-    year_span: Span | None
-    reason: str  # why the kinds (or why no agency), in Chinese
-    cells: dict[str, CellFact]  # "table/row/column" → cell
-    sentences: tuple[Sentence, ...]
-    lines: dict[int, str]  # the short lines the cells and sentences are on
+# A row's cells are kept as one string (column=value@start,end,line,column,end_line,end_column
+# and #origin, cells apart by \x1f) and read back only when a rule asks: a batch holds thousands
+# of summaries, and a report has some two hundred cells, of which a rule reads a few.
+_CELL_SEPARATOR = "\x1f"
+_CELL = re.compile(r"(?P<column>[^=]+)=(?P<value>[^@]*)@(?P<span>[-\d,]+)(?:#(?P<origin>.*))?$", re.S)
+# Rows whose lines are kept for showing a finding in context (the cells cross-report rules point at).
+_SHOWN_ROWS = re.compile(r"^(?:proactive|reviews)/|^applications/(?:new|carried_over|total|carried_forward)$")
 
-    def number(self, table: str, row: str, column: str):
+
+class ReportSummary:
+    __slots__ = ("path", "agency", "key", "kinds", "year", "template", "agency_span", "year_span", "reason", "rows",
+                 "sentences", "lines", "digest", "_cells")
+
+    def __init__(self, path: str | None, agency: str | None, key: str | None, kinds: tuple[str, ...], year: int | None,
+                 template: str | None, agency_span: Span | None, year_span: Span | None, reason: str,
+                 rows: dict[str, str], sentences: tuple[Sentence, ...], lines: dict[int, str], digest: str = ""):
+        self.path = path
+        self.agency = agency  # as printed
+        self.key = key  # identity.agency_key: 人民政府 → 政府, 办公室 → 办, …
+        self.kinds = kinds
+        self.year = year
+        self.template = template
+        self.agency_span = agency_span
+        self.year_span = year_span
+        self.reason = reason  # why the kinds (or why no agency), in Chinese
+        self.rows = rows  # "table/row" → the row's cells, encoded
+        self.sentences = sentences
+        self.lines = lines  # the short lines the cells and sentences rules point at are on
+        self.digest = digest  # the result cache's key of what it was made from ("" when not cached)
+        self._cells: dict[str, dict[str, CellFact]] = {}
+
+    def _row(self, table: str, row: str) -> dict[str, CellFact]:
+        name = f"{table}/{row}"
+        cells = self._cells.get(name)
+        if cells is None:
+            cells = {}
+            for item in filter(None, self.rows.get(name, "").split(_CELL_SEPARATOR)):
+                found = _CELL.match(item)
+                if found:
+                    span = Span(*map(int, found["span"].split(",")))
+                    cells[found["column"]] = CellFact(found["value"] or None, span, found["origin"])
+            self._cells[name] = cells
+        return cells
+
+    def cell(self, table: str, row: str | None = None, column: str | None = None) -> CellFact | None:
+        """A cell by table, row and column keys, or by its "table/row/column" key alone."""
+        if row is None:
+            table, row, column = table.split("/")
+        return self._row(table, row).get(column)
+
+    def number(self, table: str, row: str | None = None, column: str | None = None):
         """The cell's value as a Decimal, or None when it is not bound or not a number."""
         from decimal import Decimal
 
-        cell = self.cells.get(f"{table}/{row}/{column}")
+        cell = self.cell(table, row, column)
         return Decimal(cell.value) if cell is not None and cell.value is not None else None
 
-    def cell(self, table: str, row: str, column: str) -> CellFact | None:
-        return self.cells.get(f"{table}/{row}/{column}")
+    def cells(self) -> dict[str, CellFact]:
+        """Every cell, by "table/row/column"."""
+        found = {}
+        for name in self.rows:
+            table, row = name.split("/", 1)
+            found.update({f"{name}/{column}": cell for column, cell in self._row(table, row).items()})
+        return found
 
     @property
     def anchor(self) -> Span | None:
@@ -84,21 +124,29 @@ class ReportSummary(NamedTuple):
         return {
             "path": self.path, "agency": self.agency, "key": self.key, "kinds": list(self.kinds), "year": self.year,
             "template": self.template, "agency_span": _span_out(self.agency_span), "year_span": _span_out(self.year_span),
-            "reason": self.reason,
-            "cells": {key: [cell.value, cell.raw, *cell.span, cell.origin] for key, cell in self.cells.items()},
+            "reason": self.reason, "rows": self.rows,
             "sentences": [[sentence.section, sentence.text, *sentence.span] for sentence in self.sentences],
             "lines": {str(number): line for number, line in self.lines.items()},
+            "digest": self.digest,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ReportSummary:
         return cls(
             data["path"], data["agency"], data["key"], tuple(data["kinds"]), data["year"], data["template"],
-            _span_in(data["agency_span"]), _span_in(data["year_span"]), data["reason"],
-            {key: CellFact(item[0], item[1], Span(*item[2:8]), item[8]) for key, item in data["cells"].items()},
+            _span_in(data["agency_span"]), _span_in(data["year_span"]), data["reason"], data["rows"],
             tuple(Sentence(item[0], item[1], Span(*item[2:8])) for item in data["sentences"]),
             {int(number): line for number, line in data["lines"].items()},
+            data.get("digest", ""),
         )
+
+    def __getstate__(self):  # pickled between worker processes: the decoded cells stay behind
+        return self.to_json()
+
+    def __setstate__(self, state) -> None:
+        restored = ReportSummary.from_json(state)
+        for name in self.__slots__:
+            setattr(self, name, getattr(restored, name))
 
 
 def _span_out(span: Span | None) -> list[int] | None:
@@ -109,10 +157,16 @@ def _span_in(data: list[int] | None) -> Span | None:
     return Span(*data) if data else None
 
 
+def _encode(column: str, value: str | None, span: Span, origin: str | None) -> str:
+    text = f"{column}={value or ''}@{','.join(map(str, span))}"
+    return f"{text}#{origin}" if origin else text
+
+
 def summarise(report: BoundReport) -> ReportSummary:
     identity = report.identity
     source = report.source
-    cells: dict[str, CellFact] = {}
+    rows: dict[str, list[str]] = {}
+    wanted: set[int] = set()
     for key in report.tables:
         table = report.table(key)
         if table is None:
@@ -120,10 +174,13 @@ def summarise(report: BoundReport) -> ReportSummary:
         for cell in table.cells.values():
             value = cell.value
             span = cell.span
-            cells[cell.key] = CellFact(_plain(value.value) if value.is_number else None, value.raw, span,
-                                       source.origin(span) if source.origins else None)
+            name = f"{cell.table}/{cell.row}"
+            rows.setdefault(name, []).append(_encode(cell.column, _plain(value.value) if value.is_number else None, span,
+                                                     source.origin(span) if source.origins else None))
+            if _SHOWN_ROWS.search(name):
+                wanted.add(span.line)
     sentences = tuple(_sentences(report))
-    wanted = {cell.span.line for cell in cells.values()} | {sentence.span.line for sentence in sentences}
+    wanted.update(sentence.span.line for sentence in sentences)
     lines = {}
     if wanted:
         for number, line in enumerate(source.original_lines(), start=1):
@@ -139,7 +196,7 @@ def summarise(report: BoundReport) -> ReportSummary:
         identity.agency_span if identity else None,
         identity.year_span if identity else None,
         identity.reason if identity else "",
-        cells,
+        {name: _CELL_SEPARATOR.join(cells) for name, cells in rows.items()},
         sentences,
         lines,
     )

@@ -30,7 +30,7 @@ class TablesUnchanged(CrossRule):
                                                               "total": "12 3 0 0 1 0 16"})))
 
     def check_pair(self, pair: Pair, ctx: CrossContext) -> None:
-        current, previous = pair.current.cells, pair.previous.cells
+        current, previous = pair.current.cells(), pair.previous.cells()
         common = [key for key, cell in current.items()
                   if cell.value is not None and key in previous and previous[key].value is not None]
         if len(common) < int(ctx.options["min-cells"]):
