@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # everything (a few minutes on 2 cores)
     python benchmarks/run.py --quick    # fewer repetitions and a smaller corpus
+    python benchmarks/cross.py          # only the cross-report figures
 
 Figures, not assertions: the test suite never times anything.
 """
@@ -194,6 +195,10 @@ def main() -> int:
         memory(paths, folder)
     print()
     size_scaling(repeats)
+    print()
+    from cross import run_all as cross_report  # benchmarks/cross.py: pairing and a rerun over several years
+
+    cross_report(count)
     return 0
 
 

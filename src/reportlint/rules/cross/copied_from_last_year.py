@@ -1,7 +1,7 @@
 from reportlint.findings import Location, Message, Severity
 from reportlint.rules.cross.base import CrossContext, CrossRule, Pair, describe, example
 from reportlint.rules.cross.examples import prose
-from reportlint.rules.cross.text import passages, quote, repeated
+from reportlint.rules.cross.text import held_by, passages, quote, repeated
 
 _SECTION_NAMES = {"overview": ("总体情况", "overview"), "problems": ("存在的主要问题及改进情况", "problems and improvements"),
                   "proactive": ("主动公开政府信息情况", "proactive disclosure"),
@@ -49,9 +49,13 @@ class CopiedFromLastYear(CrossRule):
         threshold = float(ctx.options["threshold"])
         minimum = int(ctx.options["min-characters"])
         previous = pair.previous.sentences
+        held = None
         for section in ctx.options["sections"]:
             sentences = [sentence for sentence in pair.current.sentences if sentence.section == section]
-            found, total = repeated(sentences, previous)
+            if not sentences:
+                continue
+            held = held if held is not None else held_by(previous)
+            found, total = repeated(sentences, previous, held)
             copied = sum(repeat.characters for repeat in found)
             if not total or copied < minimum or copied / total < threshold:
                 continue

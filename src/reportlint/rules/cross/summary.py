@@ -50,7 +50,7 @@ class Sentence(NamedTuple):
 # and #origin, cells apart by \x1f) and read back only when a rule asks: a batch holds thousands
 # of summaries, and a report has some two hundred cells, of which a rule reads a few.
 _CELL_SEPARATOR = "\x1f"
-_CELL = re.compile(r"(?P<column>[^=]+)=(?P<value>[^@]*)@(?P<span>[-\d,]+)(?:#(?P<origin>.*))?$", re.S)
+_VALUE = re.compile(r"(?:^|\x1f)([^=\x1f]+)=([^@]*)@")
 # Rows whose lines are kept for showing a finding in context (the cells cross-report rules point at).
 _SHOWN_ROWS = re.compile(r"^(?:proactive|reviews)/|^applications/(?:new|carried_over|total|carried_forward)$")
 
@@ -83,10 +83,10 @@ class ReportSummary:
         if cells is None:
             cells = {}
             for item in filter(None, self.rows.get(name, "").split(_CELL_SEPARATOR)):
-                found = _CELL.match(item)
-                if found:
-                    span = Span(*map(int, found["span"].split(",")))
-                    cells[found["column"]] = CellFact(found["value"] or None, span, found["origin"])
+                column, _, rest = item.partition("=")
+                value, _, rest = rest.partition("@")
+                span, _, origin = rest.partition("#")
+                cells[column] = CellFact(value or None, Span(*map(int, span.split(","))), origin or None)
             self._cells[name] = cells
         return cells
 
@@ -102,6 +102,10 @@ class ReportSummary:
 
         cell = self.cell(table, row, column)
         return Decimal(cell.value) if cell is not None and cell.value is not None else None
+
+    def values(self) -> dict[str, str | None]:
+        """Every cell's value, by "table/row/column" (without reading where each cell is)."""
+        return {f"{name}/{column}": value or None for name, row in self.rows.items() for column, value in _VALUE.findall(row)}
 
     def cells(self) -> dict[str, CellFact]:
         """Every cell, by "table/row/column"."""

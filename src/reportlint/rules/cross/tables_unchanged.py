@@ -30,24 +30,23 @@ class TablesUnchanged(CrossRule):
                                                               "total": "12 3 0 0 1 0 16"})))
 
     def check_pair(self, pair: Pair, ctx: CrossContext) -> None:
-        current, previous = pair.current.cells(), pair.previous.cells()
-        common = [key for key, cell in current.items()
-                  if cell.value is not None and key in previous and previous[key].value is not None]
+        current, previous = pair.current.values(), pair.previous.values()
+        common = [key for key, value in current.items() if value is not None and previous.get(key) is not None]
         if len(common) < int(ctx.options["min-cells"]):
             return
-        if any(current[key].value != previous[key].value for key in common):
+        if any(current[key] != previous[key] for key in common):
             return
-        nonzero = [key for key in common if float(current[key].value) != 0]
+        nonzero = [key for key in common if float(current[key]) != 0]
         if len(nonzero) < int(ctx.options["min-nonzero"]):
             return
-        first = min(common, key=lambda key: current[key].span.start)
+        first = min(common, key=lambda key: pair.current.cell(key).span.start)
         table = first.split("/")[0]
         ctx.report(
-            pair.current, current[first].span,
+            pair.current, pair.current.cell(first).span,
             f"表格中两份报告都读出的 {len(common)} 个数字（{len(nonzero)} 个不为 0）与上年报告 {describe(pair.previous)} 完全相同",
             f"all {len(common)} figures read in both reports ({len(nonzero)} not 0) are the same as in last year's report "
             f"{pair.previous.name}",
             location=Location(table=table),
             evidence={"cells": len(common), "nonzero": len(nonzero), "previous_path": pair.previous.path},
-            related=[ctx.related(pair.previous, previous[first].span, "上年报告的同一表格", "the same table last year")],
+            related=[ctx.related(pair.previous, pair.previous.cell(first).span, "上年报告的同一表格", "the same table last year")],
         )

@@ -24,13 +24,21 @@ def _grams(text: str) -> Iterable[str]:
     return (text[index : index + SHINGLE] for index in range(len(text) - SHINGLE + 1))
 
 
-def repeated(sentences: Sequence[Sentence], others: Sequence[Sentence]) -> tuple[list[Repeat], int]:
-    """The sentences of ``sentences`` that ``others`` already hold (each with the sentence of
-    ``others`` it shares most with), and the significant characters of all of ``sentences``."""
+def held_by(others: Sequence[Sentence]) -> dict[str, int]:
+    """The runs of characters ``others`` hold, each with the index of the first sentence holding it."""
     held: dict[str, int] = {}
     for index, other in enumerate(others):
         for gram in _grams(significant(other.text)):
             held.setdefault(gram, index)
+    return held
+
+
+def repeated(sentences: Sequence[Sentence], others: Sequence[Sentence],
+             held: dict[str, int] | None = None) -> tuple[list[Repeat], int]:
+    """The sentences of ``sentences`` that ``others`` already hold (each with the sentence of
+    ``others`` it shares most with), and the significant characters of all of ``sentences``.
+    ``held``: :func:`held_by` of ``others``, when it is already made."""
+    held = held_by(others) if held is None else held
     found: list[Repeat] = []
     total = 0
     for sentence in sentences:
@@ -38,14 +46,15 @@ def repeated(sentences: Sequence[Sentence], others: Sequence[Sentence]) -> tuple
         total += len(text)
         if len(text) < SHINGLE:
             continue
-        covered = [False] * len(text)
+        covered = reached = 0  # characters in held runs; where the last held run ends
         sources: dict[int, int] = {}
         for start, gram in enumerate(_grams(text)):
             source = held.get(gram)
             if source is not None:
-                covered[start : start + SHINGLE] = [True] * SHINGLE
+                covered += start + SHINGLE - max(start, reached)
+                reached = start + SHINGLE
                 sources[source] = sources.get(source, 0) + 1
-        if sum(covered) >= SENTENCE_COVERAGE * len(text):
+        if covered >= SENTENCE_COVERAGE * len(text):
             best = max(sources, key=sources.__getitem__)
             found.append(Repeat(sentence, len(text), others[best]))
     return found, total
