@@ -276,27 +276,34 @@ def check(args: argparse.Namespace) -> int:
             yield outcome.count(result, task.config if task else first_config)
 
     def stream_across():
-        """Several reports: each checked alone, then held against each other (engine.pairing),
-        then written in order. Results are kept until the last report is read."""
-        from reportlint.engine.pairing import add_cross_findings, compact
+        """Several reports: each checked alone (its result spooled to disk), then held against
+        each other (engine.pairing), then written in order."""
+        from reportlint.engine.cross_cache import apply_one
+        from reportlint.engine.pairing import Spool, cross_additions
 
         for result in results:
             yield outcome.count(result, first_config)
-        batch = map(compact, check_files([*checked, *references], args.jobs or None, advance))
-        own = [stdin_result if task is None else next(batch) for task in tasks]
-        last_year = list(batch)
-        every = [task.config if task else first_config for task in (*tasks, *references)]
-        problems = add_cross_findings([*own, *last_year], [False] * len(own) + [True] * len(last_year),
-                                      [linter_for(config) for config in every], linter_for(first_config),
-                                      use_cache=not args.no_cache)
-        for problem in problems:
-            print(f"reportlint: 内部错误 (internal error): {problem}", file=sys.stderr)
-            outcome.internal = True
-        for result, config in zip(own, every):
-            yield outcome.count(result, config)
-        for result in last_year:
-            if result.error:  # last year's reports are not checked, but one that cannot be read is said
-                yield outcome.count(result, first_config)
+        batch = iter(check_files([*checked, *references], args.jobs or None, advance))
+        spool = Spool()
+        try:
+            for task in tasks:
+                spool.add(stdin_result if task is None else next(batch))
+            for result in batch:
+                spool.add(result)
+            every = [task.config if task else first_config for task in (*tasks, *references)]
+            added = cross_additions(spool.stubs, [False] * len(tasks) + [True] * len(references),
+                                    [linter_for(config) for config in every], linter_for(first_config),
+                                    use_cache=not args.no_cache)
+            for problem in added.problems:
+                print(f"reportlint: 内部错误 (internal error): {problem}", file=sys.stderr)
+                outcome.internal = True
+            for index, config in enumerate(every):
+                if index < len(tasks) or spool.stubs[index].error:  # last year's only when unreadable
+                    result = spool.result(index)
+                    apply_one(result, index, added)
+                    yield outcome.count(result, config if index < len(tasks) else first_config)
+        finally:
+            spool.close()
 
     name = args.format or "text"
     reporter_class = registry.reporters.get(name)

@@ -26,13 +26,17 @@ class CrossAdditions(NamedTuple):
 
 
 def apply(results: Sequence[FileResult], added: CrossAdditions) -> None:
-    for index, metadata in added.metadata.items():
-        results[index].metadata.update(metadata)
-    for index, lines in added.lines.items():
-        for number, line in lines.items():
-            results[index].source_lines.setdefault(number, line)
-    for index, findings in added.findings.items():
-        results[index].findings = sorted([*results[index].findings, *findings], key=Finding.sort_key)
+    for index, result in enumerate(results):
+        apply_one(result, index, added)
+
+
+def apply_one(result: FileResult, index: int, added: CrossAdditions) -> None:
+    """Add to the result at ``index`` of the run what the cross-report rules found for it."""
+    result.metadata.update(added.metadata.get(index, {}))
+    for number, line in added.lines.get(index, {}).items():
+        result.source_lines.setdefault(number, line)
+    if index in added.findings:
+        result.findings = sorted([*result.findings, *added.findings[index]], key=Finding.sort_key)
 
 
 def run_key(results: Sequence[FileResult], references: Sequence[bool], config_fingerprint: str) -> str | None:

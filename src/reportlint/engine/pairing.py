@@ -203,11 +203,11 @@ def compact(result: FileResult) -> FileResult:
     return result
 
 
-def add_cross_findings(results: Sequence[FileResult], references: Sequence[bool], linters: Sequence[Linter],
-                       run_linter: Linter, use_cache: bool = True) -> list[str]:
-    """:func:`cross_findings`, added to the results (and kept for a rerun of the same run).
-    Returns the rules that failed."""
-    from reportlint.engine.cross_cache import CrossCache, apply, run_key
+def cross_additions(results: Sequence[FileResult], references: Sequence[bool], linters: Sequence[Linter],
+                    run_linter: Linter, use_cache: bool = True) -> CrossAdditions:
+    """:func:`cross_findings`, from the cache when this very run was made before (and kept for
+    the next time)."""
+    from reportlint.engine.cross_cache import CrossCache, run_key
     from reportlint.engine.result_cache import config_fingerprint
 
     cache = CrossCache(enabled=use_cache)
@@ -216,8 +216,48 @@ def add_cross_findings(results: Sequence[FileResult], references: Sequence[bool]
     if added is None:
         added = cross_findings(results, references, linters, run_linter)
         cache.put(key, added)
+    return added
+
+
+def add_cross_findings(results: Sequence[FileResult], references: Sequence[bool], linters: Sequence[Linter],
+                       run_linter: Linter, use_cache: bool = True) -> list[str]:
+    """:func:`cross_additions`, added to the results. Returns the rules that failed."""
+    from reportlint.engine.cross_cache import apply
+
+    added = cross_additions(results, references, linters, run_linter, use_cache)
     apply(results, added)
     return added.problems
+
+
+class Spool:
+    """Results of a run kept on disk while the run goes on, and in memory only what pairing
+    reads (path, error, summary): a run of thousands of reports keeps its findings out of memory
+    until they are written. A private temporary file, read back only by this process."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile()
+        self._offsets: list[int] = []
+        self.stubs: list[FileResult] = []
+
+    def add(self, result: FileResult) -> None:
+        import pickle
+
+        result = compact(result)
+        self.stubs.append(FileResult(result.path, error=result.error, summary=result.summary))
+        result.summary = None
+        self._offsets.append(self._file.tell())
+        pickle.dump(result, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def result(self, index: int) -> FileResult:
+        import pickle
+
+        self._file.seek(self._offsets[index])
+        return pickle.load(self._file)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def check_reports(paths: Sequence[str], previous: Sequence[str] = (), config=None, *, jobs: int | None = 1,

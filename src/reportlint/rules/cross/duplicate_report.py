@@ -8,6 +8,10 @@ _2022 = applications(2022, new="3 0 0 0 0 0 3", carried="2 0 0 0 0 0 2", granted
                      total="5 0 0 0 0 0 5", forward="0 0 0 0 0 0 0")
 
 
+# How many of the other reports of one agency and year a finding names.
+_CITED = 3
+
+
 class DuplicateReport(CrossRule):
     """Reports, among those checked together, two or more reports of the same agency and
     statistics year. They are not paired with the year before or after: which of them counts is
@@ -30,14 +34,18 @@ class DuplicateReport(CrossRule):
     def check_batch(self, batch: Batch, ctx: CrossContext) -> None:
         for group in batch.duplicates:
             for report in group:
-                others = [other for other in group if other is not report]
+                # A few of the others are named: a folder holding one report a hundred times
+                # must not make a hundred times a hundred citations.
+                others = [other for other in group if other is not report][:_CITED]
                 names = "、".join(describe(other) for other in others)
+                more = f" 等 {len(group) - 1} 份" if len(group) - 1 > len(others) else ""
                 ctx.report(
                     report, report.anchor,
-                    f"本次检查中 {report.agency} {report.year}年 的报告不止一份（另见 {names}），无法确定与上年报告比对哪一份，未做跨年度比对",
+                    f"本次检查中 {report.agency} {report.year}年 的报告不止一份（另见 {names}{more}），无法确定与上年报告比对哪一份，未做跨年度比对",
                     f"this run holds {len(group)} reports of {report.agency} for {report.year}; none of them is compared "
                     f"across years (which one counts is not guessed)",
-                    evidence={"agency": report.agency, "year": report.year, "others": [other.path for other in others]},
+                    evidence={"agency": report.agency, "year": report.year, "reports": len(group),
+                              "others": [other.path for other in others]},
                     related=[ctx.related(other, other.anchor, f"同一机关同一年度的另一份报告 {describe(other)}",
                                          "another report of the same agency and year") for other in others],
                 )

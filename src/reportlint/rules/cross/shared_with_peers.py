@@ -69,6 +69,7 @@ class SharedWithPeers(CrossRule):
                     if not found or found[-1] is not report:
                         found.append(report)
                 texts[id(report)] = own
+            by_id = {id(report): report for report in reports}
             for report in reports:
                 agency = batch.agency(report)
                 shared: list[Repeat] = []
@@ -85,7 +86,6 @@ class SharedWithPeers(CrossRule):
                 copied = sum(item.characters for item in shared)
                 if not total or copied < minimum or copied / total <= threshold:
                     continue
-                by_id = {id(other): other for other in reports}
                 top = [by_id[key] for key, _ in partners.most_common(3)]
                 quoted = "、".join(f"“{quote([item])}”" for item in shared[:3])
                 ctx.report(

@@ -7,6 +7,7 @@ parses either of them again.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any, Iterator, NamedTuple
 
 from reportlint.binding import BoundReport
@@ -43,7 +44,15 @@ class CellFact(NamedTuple):
 class Sentence(NamedTuple):
     section: str  # the template's section key ("overview", "problems"), or "preamble"
     text: str
-    span: Span
+    where: str  # the span's six figures, "start,end,line,column,end_line,end_column" (a third of the room)
+
+    @property
+    def span(self) -> Span:
+        return Span(*map(int, self.where.split(",")))
+
+    @classmethod
+    def at(cls, section: str, text: str, span: Span) -> Sentence:
+        return cls(section, text, ",".join(map(str, span)))
 
 
 # A row's cells are kept as one string (column=value@start,end,line,column,end_line,end_column
@@ -51,13 +60,17 @@ class Sentence(NamedTuple):
 # of summaries, and a report has some two hundred cells, of which a rule reads a few.
 _CELL_SEPARATOR = "\x1f"
 _VALUE = re.compile(r"(?:^|\x1f)([^=\x1f]+)=([^@]*)@")
-# Rows whose lines are kept for showing a finding in context (the cells cross-report rules point at).
-_SHOWN_ROWS = re.compile(r"^(?:proactive|reviews)/|^applications/(?:new|carried_over|total|carried_forward)$")
+# Cells whose lines are kept for showing a finding in context: those the built-in cross-report
+# rules point at (this year's side of the cross-year equations, the figures compared with last
+# year's and with peers). Another cell's finding is shown without its line.
+_SHOWN_CELLS = re.compile(r"^applications/carried_over/|^applications/(?:new|total)/total$|"
+                          r"^proactive/.*/(?:in_force|previous_count|total_published|decisions|fee_amount)$|"
+                          r"^reviews/cases/.*\.total$")
 
 
 class ReportSummary:
     __slots__ = ("path", "agency", "key", "kinds", "year", "template", "agency_span", "year_span", "reason", "rows",
-                 "sentences", "lines", "digest", "_cells")
+                 "sentences", "lines", "digest")
 
     def __init__(self, path: str | None, agency: str | None, key: str | None, kinds: tuple[str, ...], year: int | None,
                  template: str | None, agency_span: Span | None, year_span: Span | None, reason: str,
@@ -75,19 +88,16 @@ class ReportSummary:
         self.sentences = sentences
         self.lines = lines  # the short lines the cells and sentences rules point at are on
         self.digest = digest  # the result cache's key of what it was made from ("" when not cached)
-        self._cells: dict[str, dict[str, CellFact]] = {}
 
     def _row(self, table: str, row: str) -> dict[str, CellFact]:
-        name = f"{table}/{row}"
-        cells = self._cells.get(name)
-        if cells is None:
-            cells = {}
-            for item in filter(None, self.rows.get(name, "").split(_CELL_SEPARATOR)):
-                column, _, rest = item.partition("=")
-                value, _, rest = rest.partition("@")
-                span, _, origin = rest.partition("#")
-                cells[column] = CellFact(value or None, Span(*map(int, span.split(","))), origin or None)
-            self._cells[name] = cells
+        """A row's cells, read from their string each time (rules read a few rows of each
+        report once or twice; keeping them read would hold thousands of spans a report)."""
+        cells = {}
+        for item in filter(None, self.rows.get(f"{table}/{row}", "").split(_CELL_SEPARATOR)):
+            column, _, rest = item.partition("=")
+            value, _, rest = rest.partition("@")
+            span, _, origin = rest.partition("#")
+            cells[column] = CellFact(value or None, Span(*map(int, span.split(","))), origin or None)
         return cells
 
     def cell(self, table: str, row: str | None = None, column: str | None = None) -> CellFact | None:
@@ -129,7 +139,7 @@ class ReportSummary:
             "path": self.path, "agency": self.agency, "key": self.key, "kinds": list(self.kinds), "year": self.year,
             "template": self.template, "agency_span": _span_out(self.agency_span), "year_span": _span_out(self.year_span),
             "reason": self.reason, "rows": self.rows,
-            "sentences": [[sentence.section, sentence.text, *sentence.span] for sentence in self.sentences],
+            "sentences": [list(sentence) for sentence in self.sentences],
             "lines": {str(number): line for number, line in self.lines.items()},
             "digest": self.digest,
         }
@@ -138,13 +148,14 @@ class ReportSummary:
     def from_json(cls, data: dict[str, Any]) -> ReportSummary:
         return cls(
             data["path"], data["agency"], data["key"], tuple(data["kinds"]), data["year"], data["template"],
-            _span_in(data["agency_span"]), _span_in(data["year_span"]), data["reason"], data["rows"],
-            tuple(Sentence(item[0], item[1], Span(*item[2:8])) for item in data["sentences"]),
+            _span_in(data["agency_span"]), _span_in(data["year_span"]), data["reason"],
+            {sys.intern(name): row for name, row in data["rows"].items()},  # the same few dozen names in every report
+            tuple(Sentence(sys.intern(item[0]), item[1], item[2]) for item in data["sentences"]),
             {int(number): line for number, line in data["lines"].items()},
             data.get("digest", ""),
         )
 
-    def __getstate__(self):  # pickled between worker processes: the decoded cells stay behind
+    def __getstate__(self):  # pickled as its JSON form (slots have no __dict__)
         return self.to_json()
 
     def __setstate__(self, state) -> None:
@@ -181,7 +192,7 @@ def summarise(report: BoundReport) -> ReportSummary:
             name = f"{cell.table}/{cell.row}"
             rows.setdefault(name, []).append(_encode(cell.column, _plain(value.value) if value.is_number else None, span,
                                                      source.origin(span) if source.origins else None))
-            if _SHOWN_ROWS.search(name):
+            if _SHOWN_CELLS.search(cell.key):
                 wanted.add(span.line)
     sentences = tuple(_sentences(report))
     wanted.update(sentence.span.line for sentence in sentences)
@@ -231,4 +242,4 @@ def _sentences(report: BoundReport) -> Iterator[Sentence]:
             span = paragraph.span_of(found.start(), found.end())
             if any(span.start < table.end and table.start < span.end for table in tables):
                 continue
-            yield Sentence(section, text, span)
+            yield Sentence.at(section, text, span)
