@@ -142,15 +142,25 @@ def test_every_format_shows_both_locations(tmp_path, output_format):
 
 
 def test_a_rerun_parses_again_only_the_report_that_changed(tmp_path, monkeypatch):
+    """…and checks again only the pairs that report is in."""
+    from reportlint.rules.cross.copied_from_last_year import CopiedFromLastYear
+
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    checked = []
+    original = CopiedFromLastYear.check_pair
+    monkeypatch.setattr(CopiedFromLastYear, "check_pair",
+                        lambda self, pair, ctx: checked.append(Path(pair.current.path).name) or original(self, pair, ctx))
     last, this = series_folders(tmp_path)
     paths = [str(this / "caijin.txt"), str(this / "gaj-2022.txt")]
     previous = [str(last / "caijin.txt"), str(last / "gaj-2021.txt")]
     first, _ = check_reports(paths, previous, Config(select=["RL802", "RL805"]))
     assert not any(result.metadata.get("cached") for result in first)
+    assert sorted(checked) == ["caijin.txt", "gaj-2022.txt"]
+    checked.clear()
     changed = this / "gaj-2022.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("行政规范性文件417", "行政规范性文件415"), encoding="utf-8")
     second, _ = check_reports(paths, previous, Config(select=["RL802", "RL805"]))
     assert [bool(result.metadata.get("cached")) for result in second] == [True, False]
+    assert checked == ["gaj-2022.txt"]  # the 财政金融局 pair came from the cache, findings and all
     assert [f.code for f in first[1].findings] == ["RL802"] and not second[1].findings  # 2 + 4 − 1 = 5 now holds
     assert [f.code for f in second[0].findings] == [f.code for f in first[0].findings] == ["RL805", "RL805"]

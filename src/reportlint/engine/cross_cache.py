@@ -89,3 +89,36 @@ class CrossCache:
             write_json(self._file(key), payload, default=str)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+class PairCache:
+    """The pair rules' findings of the last run made with one configuration, by pair (the two
+    reports' cache keys): a rerun checks again only the pairs one of whose reports changed.
+    Rewritten after each run with the pairs of that run, so it holds one run's worth."""
+
+    def __init__(self, fingerprint: str, enabled: bool = True):
+        directory = user_cache_dir("cross") if enabled else None
+        self.path = os.path.join(directory, f"pairs-{fingerprint[:32]}.json") if directory else None
+
+    def load(self) -> dict[str, list[Finding]] | None:
+        """The findings by pair key; {} when there are none yet, None when the cache is off."""
+        if self.path is None:
+            return None
+        from reportlint.engine.result_cache import _finding_from_json
+
+        try:
+            data = read_json(self.path)
+            return {key: [_finding_from_json(item) for item in items] for key, items in data.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def save(self, pairs: dict[str, list[Finding]] | None) -> None:
+        if self.path is None or pairs is None:
+            return
+        from reportlint.engine.result_cache import _finding_to_json
+
+        try:
+            write_json(self.path, {key: [_finding_to_json(finding) for finding in items] for key, items in pairs.items()},
+                       default=str)
+        except OSError:
+            pass

@@ -128,11 +128,14 @@ class CrossOutcome(NamedTuple):
     status: dict[int, str]  # entry index → how it was paired
     previous: dict[int, str | None]  # entry index → the path of last year's report beside it
     problems: list[str]  # rules that failed (a bug), by name
+    pairs: dict[str, list[Finding]] = {}  # the pair rules' findings, by pair key (for a rerun)
 
 
-def cross_check(entries: Sequence[Entry], linter: Linter) -> CrossOutcome:
+def cross_check(entries: Sequence[Entry], linter: Linter, known: dict | None = None) -> CrossOutcome:
     """Group the reports, run the enabled cross-report rules, and say which finding goes to
-    which report (findings in reports given with --previous are dropped)."""
+    which report (findings in reports given with --previous are dropped). ``known``: the pair
+    rules' findings of an earlier run by pair key (engine.cross_cache.PairCache); a pair found
+    there is not checked again. The outcome's ``pairs`` are this run's, for the next."""
     from reportlint.rules.cross.base import CrossContext
 
     batch, status_by_id = group(entries)
@@ -140,30 +143,62 @@ def cross_check(entries: Sequence[Entry], linter: Linter) -> CrossOutcome:
     templates = {spec.id: spec for spec in linter.templates}
     found: list[tuple[int, Finding]] = []
     problems: list[str] = []
-    for rule in linter.cross_rules:
-        context = CrossContext(rule, linter.options_for(rule), templates)
-        try:
-            if rule.scope == "batch":
-                rule().check_batch(batch, context)
-            else:
-                checker = rule()
-                for pair in batch.pairs:
-                    if rule.applies_to_pair(pair):
-                        checker.check_pair(pair, context)
-        except Exception as error:  # a broken rule must not hide the others' findings
-            problems.append(f"{rule.code} {rule.name}: {type(error).__name__}: {error}")
-            continue
-        for target, finding in context.findings:
+
+    def take(findings: Iterable[tuple[ReportSummary, Finding]]) -> None:
+        for target, finding in findings:
             index = index_of.get(id(target))
             if index is not None and not entries[index].reference:
                 found.append((index, finding))
+
+    for rule in linter.cross_rules:
+        if rule.scope == "batch":
+            context = CrossContext(rule, linter.options_for(rule), templates)
+            try:
+                rule().check_batch(batch, context)
+            except Exception as error:  # a broken rule must not hide the others' findings
+                problems.append(f"{rule.code} {rule.name}: {type(error).__name__}: {error}")
+                continue
+            take(context.findings)
+    pair_rules = [(rule, rule(), CrossContext(rule, linter.options_for(rule), templates))
+                  for rule in linter.cross_rules if rule.scope != "batch"]
+    broken: set[str] = set()
+    pairs: dict[str, list[Finding]] = {}
+    for pair in batch.pairs:
+        key = pair_key(pair)
+        if key and known and key in known:
+            take((pair.current, finding) for finding in known[key])
+            pairs[key] = known[key]
+            continue
+        made: list[Finding] = []
+        for rule, checker, context in pair_rules:
+            if rule.code in broken or not rule.applies_to_pair(pair):
+                continue
+            before = len(context.findings)
+            try:
+                checker.check_pair(pair, context)
+            except Exception as error:
+                broken.add(rule.code)
+                problems.append(f"{rule.code} {rule.name}: {type(error).__name__}: {error}")
+                continue
+            made.extend(finding for _, finding in context.findings[before:])
+            take(context.findings[before:])
+        if key and not broken:
+            pairs[key] = made
     status = {index_of[key]: value for key, value in status_by_id.items()}
     previous = {index_of[id(pair.current)]: pair.previous.path for pair in batch.pairs}
-    return CrossOutcome(found, status, previous, problems)
+    return CrossOutcome(found, status, previous, problems, pairs)
+
+
+def pair_key(pair: Pair) -> str | None:
+    """What a pair's findings depend on: both reports (their cache keys) and how surely they
+    are one agency's. None when a report has no cache key."""
+    if not pair.current.digest or not pair.previous.digest:
+        return None
+    return f"{pair.current.digest}:{pair.previous.digest}:{int(pair.certain)}"
 
 
 def cross_findings(results: Sequence[FileResult], references: Sequence[bool], linters: Sequence[Linter],
-                   run_linter: Linter) -> CrossAdditions:
+                   run_linter: Linter, known: dict | None = None) -> tuple[CrossAdditions, dict]:
     """Run the cross-report rules over checked results (each with its summary): the findings
     for each result as that file's own configuration has them (per-file ignores, severities),
     with the lines they point at, and how each report was paired."""
@@ -175,7 +210,7 @@ def cross_findings(results: Sequence[FileResult], references: Sequence[bool], li
         if result.error is None and result.summary is not None:
             at.append(index)
             entries.append(Entry(compact(result).summary, references[index]))
-    outcome = cross_check(entries, run_linter)
+    outcome = cross_check(entries, run_linter, known)
     metadata = {at[entry]: {"pairing": state, "previous": outcome.previous.get(entry)} for entry, state in outcome.status.items()}
     findings: dict[int, list[Finding]] = {}
     lines: dict[int, dict[int, str]] = {}
@@ -190,7 +225,7 @@ def cross_findings(results: Sequence[FileResult], references: Sequence[bool], li
             for number in range(max(1, finding.span.line - 1), finding.span.line + 3):
                 if number in kept:
                     lines.setdefault(index, {})[number] = kept[number]
-    return CrossAdditions(findings, metadata, lines, outcome.problems)
+    return CrossAdditions(findings, metadata, lines, outcome.problems), outcome.pairs
 
 
 def compact(result: FileResult) -> FileResult:
@@ -207,15 +242,21 @@ def cross_additions(results: Sequence[FileResult], references: Sequence[bool], l
                     run_linter: Linter, use_cache: bool = True) -> CrossAdditions:
     """:func:`cross_findings`, from the cache when this very run was made before (and kept for
     the next time)."""
-    from reportlint.engine.cross_cache import CrossCache, run_key
+    from reportlint.engine.cross_cache import CrossCache, PairCache, run_key
     from reportlint.engine.result_cache import config_fingerprint
 
     cache = CrossCache(enabled=use_cache)
-    key = run_key(results, references, config_fingerprint(run_linter.config)) if cache.directory else None
+    fingerprint = config_fingerprint(run_linter.config)
+    key = run_key(results, references, fingerprint) if cache.directory else None
     added = cache.get(key)
     if added is None:
-        added = cross_findings(results, references, linters, run_linter)
+        # Not this very run: the pairs of an earlier run whose two reports are unchanged are
+        # not checked again (a rerun with one report changed checks its pairs only).
+        pairs = PairCache(fingerprint, enabled=cache.directory is not None)
+        added, checked = cross_findings(results, references, linters, run_linter, pairs.load())
         cache.put(key, added)
+        if not added.problems:
+            pairs.save(checked)
     return added
 
 
