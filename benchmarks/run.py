@@ -10,6 +10,7 @@ Figures, not assertions: the test suite never times anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -173,15 +174,160 @@ def size_scaling(repeats: int) -> None:
              "linear", None if factor == 1 else per <= base * 1.5)
 
 
+# -- hostile inputs ---------------------------------------------------------------------------------
+
+# (label, builder, small size, large size, where the work is): each case of issue #14 at two sizes.
+# A linear case takes about (large / small) times as long at the large size; a ratio near the
+# square of that is quadratic. Cases refused by a limit take a bounded time at any size.
+HOSTILE = [
+    ("digit run in prose (rules/: percentage-mismatch)", "prose_digits", 8_000, 16_000),
+    ("digit run in a cell", "cell_digits", 8_000, 16_000),
+    ("收到申请…件 (rules/: prose-sum)", "applications_digits", 8_000, 16_000),
+    ("full-width digits in prose", "fullwidth_digits", 8_000, 16_000),
+    ("phone-like run in prose", "phone_like", 8_000, 16_000),
+    ("附件 + spaces (grammar)", "attachment_spaces", 32_000, 100_000),
+    ("seed repeated (bytes)", "repeated_seed", 256 << 10, 1 << 20),
+    ("seed repeated, over the text limit", "repeated_seed", 10 << 20, 40 << 20),
+    ("DOCX of spaces (inflated bytes)", "docx_spaces", 100 << 20, 1 << 30),
+    ("DOCX of <w:p/> (inflated bytes)", "docx_empty_paragraphs", 1 << 20, 2 << 20),
+    ("DOCX of <w:p/>, over the limit", "docx_empty_paragraphs", 50 << 20, 200 << 20),
+    ("PDF pages", "pdf_pages", 20, 80),
+    ("PDF pages, over the page limit", "pdf_pages", 500, 2000),
+    ("PDF Flate bomb (inflated bytes)", "pdf_flate_bomb", 256 << 20, 1 << 30),
+    ("PDF ruled grid (lines per side)", "pdf_grid", 35, 70),
+    ("PDF ruled grid, over the crossings limit", "pdf_grid", 110, 200),
+    ("HTML <![CDATA[ repeated", "html_cdata", 100_000, 300_000),
+    ("HTML unmatched end tags", "html_end_tags", 20_000, 60_000),
+    ("HTML nested elements", "html_nested", 1_000, 10_000),
+]
+
+
+def _hostile_module():
+    sys.path.insert(0, str(ROOT / "tests"))
+    import hostile_inputs
+
+    return hostile_inputs
+
+
+def _run_case(command: list[str], stdin=None, timeout: float = 900) -> tuple[float, int, int]:
+    """Wall time, peak memory (MB) and exit code of one reportlint run, from a fresh helper."""
+    measure = ("import resource, subprocess, sys, time\n"
+               "start = time.perf_counter()\n"
+               "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=sys.stdin).returncode\n"
+               "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n")
+    output = subprocess.run([sys.executable, "-c", measure, *command], capture_output=True, text=True, env=ENV,
+                            stdin=stdin, timeout=timeout, check=True).stdout.split()
+    return float(output[0]), int(output[1]) // 1024, int(output[2])
+
+
+def hostile(quick: bool) -> None:
+    cases = _hostile_module()
+    # What every run costs before it reads its file (start-up, the seed-sized rest of the report),
+    # taken off each time, so the ratio is that of the work the hostile part makes.
+    base = statistics.median(_run_case([REPORTLINT, str(SEED), "--no-cache"])[0] for _ in range(5))
+    print("Hostile inputs (reportlint FILE --no-cache; time and peak memory of the process, exit code)")
+    print(f"  base: a plain seed-sized run takes {base:.2f} s; 'work' is each time less that")
+    print(f"  {'case':<46} {'sizes':>19} {'times':>17} {'work ratio':>10}  {'peak MB':>11}  exit")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        for label, builder, small, large in HOSTILE:
+            if quick:
+                small, large = max(1, small // 4), max(2, large // 4)
+            figures = []
+            for size in (small, large):
+                name, data = getattr(cases, builder)(size)
+                path = folder / name
+                path.write_bytes(data)
+                del data
+                figures.append(_run_case([REPORTLINT, str(path), "--no-cache"]))
+                path.unlink()
+            (t1, m1, c1), (t2, m2, c2) = figures
+            work = max(t2 - base, 0.01) / max(t1 - base, 0.01)
+            print(f"  {label:<46} {_size(small):>9}/{_size(large):<9} {t1:7.2f}/{t2:<7.2f}s {work:10.1f}  "
+                  f"{m1:>5}/{m2:<5}  {c1}/{c2}")
+        print("  (linear: the work ratio is about the size ratio; quadratic: its square; bounded: about 1;"
+              " exit 2 = refused with one line)")
+        _hostile_streams(folder)
+        _hostile_configs(folder, cases)
+
+
+def _size(value: int) -> str:
+    if value >= 1 << 20:
+        return f"{value / (1 << 20):g} MB"
+    return f"{value:,}"
+
+
+def _hostile_streams(folder: Path) -> None:
+    fifo = folder / "fifo.txt"
+    os.mkfifo(fifo)
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    for label, command, stdin in (
+        ("a FIFO named on the command line", [REPORTLINT, str(fifo), str(SEED), "--no-cache"], None),
+        ("a .txt symlink to /dev/zero", [REPORTLINT, str(folder / "zero.txt"), "--no-cache"], None),
+        ("- < /dev/zero", [REPORTLINT, "-", "--no-cache"], "/dev/zero"),
+    ):
+        with open(stdin, "rb") if stdin else contextlib.nullcontext() as handle:
+            elapsed, peak, code = _run_case(command, stdin=handle, timeout=120)
+        print(f"  {label:<46} {'':>19} {elapsed:7.2f}s {'':>16}  {peak:>5}        {code}")
+
+
+def _hostile_configs(folder: Path, cases) -> None:
+    report = folder / "dept" / "report.txt"
+    report.parent.mkdir()
+    report.write_bytes(SEED.read_bytes())
+    for label, name, text in (
+        ("YAML alias bomb (mapping), found in the tree", ".reportlint.yaml", cases.yaml_alias_mapping(40)),
+        ("YAML alias bomb (list), found in the tree", ".reportlint.yaml", cases.yaml_alias_list(40)),
+        ("YAML nested 1,000 deep", ".reportlint.yaml", cases.yaml_nested(1000)),
+        ("TOML nested 1,000 deep", "pyproject.toml", cases.toml_nested(1000)),
+        ("YAML integer of 100,000 digits", ".reportlint.yaml", cases.yaml_big_integer(100_000)),
+        ("TOML integer of 100,000 digits", "pyproject.toml", cases.toml_big_integer(100_000)),
+    ):
+        config = folder / name
+        config.write_text(text, encoding="utf-8")
+        elapsed, peak, code = _run_case([REPORTLINT, str(report), "--no-cache"], timeout=120)
+        config.unlink()
+        print(f"  {label:<46} {'':>19} {elapsed:7.2f}s {'':>16}  {peak:>5}        {code}")
+
+
+def formats(repeats: int) -> None:
+    """Each corpus report as published (PDF, Word, web page) against the same report as text:
+    the text rendition reportlint makes of it, in a .txt file. Fresh processes, paired."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from reportlint.loaders import load_path
+
+    print(f"Formats against text (reportlint FILE --no-cache, median of {repeats} paired runs)")
+    corpus = ROOT / "tests" / "fixtures" / "corpus"
+    targets = {".pdf": 3.0, ".docx": 2.0, ".html": 2.0}
+    with tempfile.TemporaryDirectory() as scratch:
+        for path in sorted(corpus.iterdir()):
+            if path.suffix not in targets:
+                continue
+            source = load_path(path)
+            text = Path(scratch) / (path.stem + ".txt")
+            text.write_text(source.rendition or source.original, encoding="utf-8")
+            published, plain, ratio = paired_ratio([REPORTLINT, str(path), "--no-cache"],
+                                                   [REPORTLINT, str(text), "--no-cache"], repeats, ENV)
+            target = targets[path.suffix]
+            line(f"{path.name}", f"{published * 1000:.0f} ms = {ratio:.2f}× text", f"≤ {target:g}× text", ratio <= target)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--reports", type=int, default=2000)
+    parser.add_argument("--only", choices=("hostile", "formats"), help="run one section")
     args = parser.parse_args()
     repeats = 3 if args.quick else 21
     passes = 3 if args.quick else 5
     count = 300 if args.quick else args.reports
     print(f"reportlint benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} cores\n")
+    if args.only == "hostile":
+        hostile(args.quick)
+        return 0
+    if args.only == "formats":
+        formats(5 if args.quick else 11)
+        return 0
     cold_start(repeats)
     print()
     with tempfile.TemporaryDirectory() as scratch:
@@ -195,6 +341,10 @@ def main() -> int:
         memory(paths, folder)
     print()
     size_scaling(repeats)
+    print()
+    formats(5 if args.quick else 11)
+    print()
+    hostile(args.quick)
     print()
     from cross import run_all as cross_report  # benchmarks/cross.py: pairing and a rerun over several years
 

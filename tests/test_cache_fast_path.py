@@ -102,9 +102,11 @@ def test_a_format_taken_over_by_a_plugin_goes_through_the_full_run(reports, tmp_
     cache = tmp_path / "cache"
     probe(reports, "--jobs", "1", cache_dir=cache)
     (index,) = (cache / "rules").glob("*.json")
-    data = json.loads(index.read_text(encoding="utf-8"))
+    from reportlint.cache import read_json, write_json
+
+    data = read_json(str(index))
     assert data["reporters"]["text"] == "reportlint.reporting.terminal:TerminalReporter"
     data["reporters"]["text"] = "some_plugin.reporters:FancyReporter"  # what a plugin's index would say
-    index.write_text(json.dumps(data), encoding="utf-8")
+    write_json(str(index), data)
     status, out, _ = probe(reports, "--jobs", "1", cache_dir=cache)
     assert "lark" in status["loaded"] and "RL200" in out

@@ -134,3 +134,29 @@ def test_traditional_text_is_read_through_simplified_and_points_into_the_origina
     assert len(source.text) == len(traditional) + (0 if traditional.endswith("\n") else 1)
     report = Linter().bind(source)
     assert report.year == 2021 and report.body_sections()[0].spec.key == "overview"
+
+
+def test_a_gateways_pinyin_readings_are_dropped_and_spans_still_point_into_the_original():
+    from reportlint.source import Source
+
+    # A 繁簡 gateway's rendering of 开平市农业农村局's 2020 report (tests/corpus), one line.
+    page = (Path(__file__).parent / "corpus" / "kaiping-nyj-2020-traditional.txt").read_text(encoding="utf-8")
+    source = Source.from_text(page)
+    assert "(jù)" not in source.text and "根据《中华人民共和国政府信息公开条例》" in source.text
+    start = source.text.index("二、主动公开")
+    span = source.map.span(start, start + 2)
+    assert page[span.start : span.end] == "二、"
+    report = Linter().bind(source)
+    assert [match.spec.key for match in report.body_sections()] == [
+        "overview", "proactive", "applications", "reviews", "problems", "other_matters"]
+    # A bracket holding a word or an enumerator is the report's own text.
+    assert "(附件)" in Source.from_text("见(附件)第(一)项\n").text
+
+
+def test_a_title_with_words_around_a_template_title_is_that_section():
+    from reportlint.rules._examples import report
+    from reportlint.source import Source
+
+    text = report().replace("一、总体情况", "一、政府信息公开总体情况")
+    sections = Linter().bind(Source.from_text(text)).body_sections()
+    assert sections[0].section.title == "政府信息公开总体情况" and sections[0].spec.key == "overview"

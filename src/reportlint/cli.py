@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  reportlint rules                    列出所有规则 (list rules)\n"
             "  reportlint rule RL201               查看规则说明 (explain a rule)\n"
             "  reportlint parse 报告.txt            查看解析结果 (show the parsed report)\n"
+            "  reportlint export reports/ -o cells.csv  导出所有表格数据 (export every table cell)\n"
             "exit codes: 0 clean · 1 findings · 2 usage/config/input error · 3 internal error"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--no-cache", action="store_true", help="lint every file again, ignoring the per-file result cache")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    baseline = parser.add_argument_group("baseline (report only new findings)")
+    baseline.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE (a JSON baseline)")
+    baseline.add_argument("--update-baseline", action="store_true",
+                          help="record this run's findings in the --baseline FILE (made if missing; findings gone are dropped)")
     return parser
 
 
@@ -85,36 +90,60 @@ def _exclude_spec(patterns: list[str]):
 
 
 def _collect(paths: Sequence[str], excludes: list[str], force_exclude: bool) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check: folders walked (sorted, so the order is stable), excludes applied
-    .gitignore-style relative to the folder walked; named files excluded only with
-    --force-exclude (pre-commit names files one by one)."""
+    """Files to check, and folders that could not be read. Folders are walked (sorted, so the
+    order is stable; links to folders are not followed, so a link loop cannot trap the walk),
+    excludes applied .gitignore-style relative to the folder walked; named files excluded only
+    with --force-exclude (pre-commit names files one by one). A named path that is not a folder
+    goes on as a file: reading it says what is wrong with it (missing, a link loop, a FIFO)."""
     from reportlint.loaders import SUFFIXES
 
     spec = _exclude_spec(excludes)
     files: list[str] = []
-    missing: list[tuple[str, str]] = []
+    unreadable: list[tuple[str, str]] = []
     for raw in paths:
         if raw == "-":
             files.append("-")
-            continue
-        if os.path.isdir(raw):
-            from pathlib import Path  # walking a folder; a run on named files does without it
-
-            path = Path(raw)
-            for candidate in sorted(path.rglob("*")):
-                relative = candidate.relative_to(path).as_posix()
-                if spec is not None and (spec.match_file(relative) or any(
-                        spec.match_file(parent.as_posix() + "/") for parent in Path(relative).parents if str(parent) != ".")):
-                    continue
-                if candidate.is_file() and candidate.suffix.lower() in SUFFIXES:
-                    files.append(str(candidate))
-        elif os.path.exists(raw):
+        elif os.path.isdir(raw):
+            files.extend(_walk(raw, spec, SUFFIXES, unreadable))
+        else:
             relative = os.path.relpath(raw).replace(os.sep, "/")
             if not (force_exclude and spec is not None and spec.match_file(relative)):
                 files.append(raw)
-        else:
-            missing.append((raw, "文件不存在 (no such file)"))
-    return files, missing
+    return files, unreadable
+
+
+def _walk(top: str, spec, suffixes: tuple[str, ...], unreadable: list[tuple[str, str]]) -> list[str]:
+    def failed(error: OSError) -> None:
+        reason = error.strerror or str(error)
+        unreadable.append((error.filename or top, f"无法读取文件夹 (cannot read the folder: {reason})"))
+
+    found: list[tuple[tuple[str, ...], str]] = []
+    for folder, subfolders, names in os.walk(top, onerror=failed):
+        relative_folder = os.path.relpath(folder, top)
+        parts = () if relative_folder == "." else tuple(relative_folder.split(os.sep))
+        if spec is not None:
+            subfolders[:] = [name for name in subfolders if not spec.match_file("/".join((*parts, name)) + "/")]
+        for name in names:
+            if os.path.splitext(name)[1].lower() not in suffixes:
+                continue
+            if spec is not None and spec.match_file("/".join((*parts, name))):
+                continue
+            found.append(((*parts, name), os.path.join(folder, name)))
+    found.sort()  # by path components, as a sorted walk of pathlib paths gives them
+    return [path for _, path in found]
+
+
+def _refuse_output_over_inputs(output: str | None, files: list[str]) -> None:
+    """reportlint never writes to the files it checks: ``-o`` naming one of them is refused
+    before anything is opened for writing."""
+    if not output or not os.path.exists(output):
+        return
+    for path in files:
+        try:
+            if path != "-" and os.path.samefile(output, path):
+                raise UsageError(f"输出文件是被检查的文件之一，不会覆盖 (the output file is one of the inputs: {output})")
+        except OSError:
+            continue
 
 
 def _config_for(args: argparse.Namespace, target: str, cache: dict):
@@ -196,7 +225,7 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict, previ
             validate_config(config, index.rules)
             checked.add(id(config))
         try:
-            data = read_file_bytes(path)
+            data = read_file_bytes(path, config.limits)
         except InputError:
             return None  # the full run reports it
         cached = cache.get(cache.key(data, path, config, args.encoding)) if data.strip() else None
@@ -215,29 +244,67 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict, previ
     return results[: len(files)]
 
 
+def _baseline(args: argparse.Namespace):
+    """The baseline to filter through, or None; usage errors for a missing or damaged file."""
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline 需要 --baseline FILE (name the baseline file)")
+    if not args.baseline:
+        return None
+    from reportlint.engine.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(args.baseline, create=args.update_baseline)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _through_baseline(baseline, update: bool, result):
+    if baseline is None:
+        return result
+    if update:
+        baseline.record(result)
+    return baseline.apply(result)
+
+
+def _finish_baseline(args: argparse.Namespace, baseline) -> None:
+    if baseline is None:
+        return
+    if args.update_baseline:
+        try:
+            baseline.save()
+        except OSError as error:
+            raise UsageError(f"{args.baseline}: 无法写入基线 (cannot write the baseline): {error.strerror or error}") from None
+    elif baseline.unmatched:
+        print(f"reportlint: 基线中有 {baseline.unmatched} 个问题已不再出现，可用 --update-baseline 删去 "
+              f"({baseline.unmatched} recorded finding(s) no longer occur; --update-baseline drops them)", file=sys.stderr)
+
+
 def check(args: argparse.Namespace) -> int:
     from reportlint.findings import FileResult
 
     if not args.paths:
         raise UsageError("没有给出要检查的文件 (no PATH given); 例如 reportlint 报告.txt")
+    baseline = _baseline(args)
     configs: dict = {}
     first = args.paths[0] if args.paths[0] != "-" else (args.stdin_filename or "-")
     first_config = _config_for(args, first, configs)
     excludes = list(first_config.exclude) + (_split(args.exclude) or [])
-    files, missing = _collect(args.paths, excludes, args.force_exclude)
-    previous, previous_missing = _collect(args.previous or [], excludes, args.force_exclude)
+    files, unreadable = _collect(args.paths, excludes, args.force_exclude)
+    previous, previous_unreadable = _collect(args.previous or [], excludes, args.force_exclude)
     previous = [path for path in previous if path not in set(files) and path != "-"]
-    missing += previous_missing
-    results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in missing]
-    cached = None if missing else _from_cache(args, files, configs, previous, first_config)
+    unreadable += previous_unreadable
+    _refuse_output_over_inputs(args.output, [*files, *previous])
+    results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in unreadable]
+    cached = None if unreadable else _from_cache(args, files, configs, previous, first_config)
     if cached is not None:
         import importlib
 
         module, name = _CACHED_FORMATS[args.format or "text"].split(":")
         reporter_class = getattr(importlib.import_module(module), name)
         outcome = _Outcome(args.exit_zero)
-        _write(args, (outcome.count(r, _config_for(args, r.path, configs)) for r in cached), first_config.lang,
-               reporter_class, {})
+        _write(args, (outcome.count(_through_baseline(baseline, args.update_baseline, r), _config_for(args, r.path, configs))
+                      for r in cached), first_config.lang, reporter_class, {})
+        _finish_baseline(args, baseline)
         return outcome.exit_code
 
     from reportlint.engine import get_registry
@@ -250,46 +317,72 @@ def check(args: argparse.Namespace) -> int:
         from reportlint.engine.rule_index import save_index
 
         save_index(registry.rules.values(), registry.reporters)
+    name = args.format or "text"
+    reporter_class = registry.reporters.get(name)
+    if reporter_class is None:
+        raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
+    problem = reporter_class.unavailable() if hasattr(reporter_class, "unavailable") else None
+    if problem:
+        raise UsageError(problem)
+    if getattr(reporter_class, "binary", False) and not args.output and sys.stdout.isatty():
+        raise UsageError(f"--format {name} 写出的是文件，请用 -o 指定文件名 (writes a file: name it with -o, e.g. -o 检查结果.{name})")
+    keep_text = bool(getattr(reporter_class, "needs_source_text", False))
     tasks: list[Task | None] = []  # None stands for standard input, checked here
     for path in files:
         config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
         linter_for(config)  # checks selectors and options before any work (ConfigError)
-        tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache))
-    stdin_result = None
-    if "-" in files:
-        display = args.stdin_filename or "<stdin>"
-        stdin_result = check_data(sys.stdin.buffer.read(), display, _config_for(args, display, configs),
-                                  args.encoding, use_cache=False)
+        tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache, keep_text))
     references = [Task(path, _config_for(args, path, configs), args.encoding, not args.no_cache) for path in previous]
+    across = len(files) + len(references) > 1  # several reports: held against each other (engine.pairing)
     progress, advance = _progress(len(files) + len(references), not args.no_progress)
     checked = [task for task in tasks if task is not None]
     outcome = _Outcome(args.exit_zero)
-    across = len(files) + len(references) > 1
+    interruption = _Interruption()
+
+    def stdin_result():
+        from reportlint.loaders import read_limited
+        from reportlint.source import InputError
+
+        display = args.stdin_filename or "<stdin>"
+        config = _config_for(args, display, configs)
+        try:
+            data = read_limited(sys.stdin.buffer, config.limits.file_bytes)
+        except InputError as error:
+            return FileResult(display, error=str(error), metadata={"kind": "input"})
+        return check_data(data, display, config, args.encoding, use_cache=False, keep_text=keep_text)
+
+    batch = iter(check_files([*checked, *references] if across else checked, args.jobs or None, advance))
 
     def stream():
-        """Results in order, straight to the reporter: nothing is kept but the exit code."""
-        for result in results:  # files that do not exist
+        """Results in order, straight to the reporter: nothing is kept but the exit code. An
+        interruption ends the stream here, so the reporter still closes its document."""
+        for result in results:  # folders that could not be read
             yield outcome.count(result, first_config)
-        batch = iter(check_files(checked, args.jobs or None, advance))
         for task in tasks:
-            result = stdin_result if task is None else next(batch)
+            result = None
+            with interruption.allowed():
+                if not interruption.signal:
+                    result = stdin_result() if task is None else next(batch)
+            if result is None:
+                return
+            result = _through_baseline(baseline, args.update_baseline, result)
             yield outcome.count(result, task.config if task else first_config)
 
     def stream_across():
         """Several reports: each checked alone (its result spooled to disk), then held against
-        each other (engine.pairing), then written in order."""
+        each other, then written in order."""
         from reportlint.engine.cross_cache import apply_one
         from reportlint.engine.pairing import Spool, cross_additions
 
         for result in results:
             yield outcome.count(result, first_config)
-        batch = iter(check_files([*checked, *references], args.jobs or None, advance))
         spool = Spool()
         try:
-            for task in tasks:
-                spool.add(stdin_result if task is None else next(batch))
-            for result in batch:
-                spool.add(result)
+            for task in (*tasks, *references):
+                with interruption.allowed():
+                    if interruption.signal:
+                        return
+                    spool.add(stdin_result() if task is None else next(batch))
             every = [task.config if task else first_config for task in (*tasks, *references)]
             added = cross_additions(spool.stubs, [False] * len(tasks) + [True] * len(references),
                                     [linter_for(config) for config in every], linter_for(first_config),
@@ -298,26 +391,77 @@ def check(args: argparse.Namespace) -> int:
                 print(f"reportlint: 内部错误 (internal error): {problem}", file=sys.stderr)
                 outcome.internal = True
             for index, config in enumerate(every):
-                if index < len(tasks) or spool.stubs[index].error:  # last year's only when unreadable
+                if index < len(tasks):
                     result = spool.result(index)
                     apply_one(result, index, added)
-                    yield outcome.count(result, config if index < len(tasks) else first_config)
+                    yield outcome.count(_through_baseline(baseline, args.update_baseline, result), config)
+                elif spool.stubs[index].error:  # last year's reports are not checked, but one that cannot be read is said
+                    yield outcome.count(spool.result(index), first_config)
         finally:
             spool.close()
 
-    name = args.format or "text"
-    reporter_class = registry.reporters.get(name)
-    if reporter_class is None:
-        raise UsageError(f"未知的输出格式 (unknown format) {name!r}; 可用 (available): {', '.join(sorted(registry.reporters))}")
     rules = {code: rule.info() for code, rule in registry.rules.items()}
     if progress:
         progress.start()
     try:
-        _write(args, stream_across() if across else stream(), first_config.lang, reporter_class, rules)
+        with interruption.installed():
+            _write(args, stream_across() if across else stream(), first_config.lang, reporter_class, rules)
     finally:
+        batch.close()  # stops the workers, also when the run was interrupted
         if progress:
             progress.stop()
+    if interruption.signal:
+        print("reportlint: 已中断 (interrupted)", file=sys.stderr)
+        return 128 + interruption.signal
+    _finish_baseline(args, baseline)
     return outcome.exit_code
+
+
+class _Interrupted(BaseException):
+    """Raised by the signal handler where the run can stop cleanly: between two results."""
+
+
+class _Interruption:
+    """SIGINT and SIGTERM during a run: remembered, and acted on between two results, so a JSON
+    or SARIF document is still closed and the worker processes are stopped (SIGTERM's default
+    would leave them running). Raised straight away only while waiting for the next result."""
+
+    def __init__(self) -> None:
+        self.signal = 0
+        self._raise_now = False
+
+    def _handle(self, signum, _frame) -> None:
+        self.signal = self.signal or signum
+        if self._raise_now:
+            self._raise_now = False
+            raise _Interrupted()
+
+    @contextlib.contextmanager
+    def installed(self):
+        import threading
+
+        from reportlint.engine.batch import signals
+
+        signal = signals()
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {number: signal.signal(number, self._handle) for number in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+    @contextlib.contextmanager
+    def allowed(self):
+        self._raise_now = True
+        try:
+            yield
+        except _Interrupted:
+            pass
+        finally:
+            self._raise_now = False
 
 
 class _Outcome:
@@ -345,9 +489,43 @@ class _Outcome:
         return EXIT_FINDINGS if self.failing and not self.exit_zero else EXIT_OK
 
 
+# Control characters in a file name or in report text would be obeyed by the terminal (\x1b[2J
+# clears it, \x1b]0;…\a retitles it) or would split an output line. The text output shows each
+# as one visible character (its Unicode control picture, or U+FFFD), so columns and carets stay
+# where they were; tabs stay.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421}
+_CONTROL_PICTURES |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+_CONTROL_PICTURES |= {code: 0xFFFD for code in (0x2028, 0x2029)}
+
+
+def _visible(text: str | None) -> str | None:
+    return text.translate(_CONTROL_PICTURES) if text else text
+
+
+def _safe_for_terminal(result):
+    """A copy of ``result`` whose path, messages and source lines hold no control character."""
+    from dataclasses import replace
+
+    from reportlint.findings import Message
+
+    def message(value):
+        return Message(_visible(value.zh), _visible(value.en)) if value else value
+
+    findings = [replace(finding, message=message(finding.message), suggestion=message(finding.suggestion),
+                        origin=_visible(finding.origin)) for finding in result.findings]
+    return replace(result, path=_visible(result.path), error=_visible(result.error), findings=findings,
+                   source_lines={number: _visible(line) for number, line in result.source_lines.items()})
+
+
 def _write(args: argparse.Namespace, results, lang: str, reporter_class, rules: dict) -> None:
     color = {"always": True, "never": False}.get(args.color)
-    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as stream:
+    if getattr(reporter_class, "binary", False):
+        output = open(args.output, "wb") if args.output else contextlib.nullcontext(sys.stdout.buffer)
+    else:
+        if (args.format or "text") == "text":
+            results = (_safe_for_terminal(result) for result in results)
+        output = open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout)
+    with output as stream:
         reporter_class(stream, lang=lang, color=color, rules=rules, version=__version__).report(results)
         stream.flush()
 
@@ -536,6 +714,50 @@ def show_parse(argv: list[str]) -> int:
     return EXIT_OK
 
 
+# -- export ---------------------------------------------------------------------------------------
+
+
+def export(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="reportlint export",
+        description="导出每个报告表格中的每个单元格 (every bound table cell of every report, one row each: CSV or Parquet)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument("--output", "-o", help="cells.csv or cells.parquet (default: CSV on standard output)")
+    parser.add_argument("--format", choices=("csv", "parquet"), help="default: from the output's suffix, else csv")
+    parser.add_argument("--encoding", help="force the text encoding of the input (e.g. gb18030)")
+    parser.add_argument("--exclude", action="append", help="glob patterns of paths to skip when walking folders")
+    parser.add_argument("--config", help="use this configuration file (its templates) instead of searching for one")
+    parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    args = parser.parse_args(argv)
+    # The options a configuration is merged with; an export selects no rules.
+    args.select = args.extend_select = args.ignore = args.extend_ignore = args.fail_on = args.lang = args.preview = None
+    from reportlint.engine.export import export_format, export_rows, parquet_unavailable, write_csv, write_parquet
+
+    output_format = export_format(args.output, args.format)
+    if output_format == "parquet":
+        if not args.output:
+            raise UsageError("Parquet 需要 -o 文件名 (Parquet is written to a file: name it with -o)")
+        problem = parquet_unavailable()
+        if problem:
+            raise UsageError(problem)
+    configs: dict = {}
+    first = _config_for(args, args.paths[0], configs)
+    files, problems = _collect(args.paths, list(first.exclude) + (_split(args.exclude) or []), False)
+    rows = export_rows(files, lambda path: _config_for(args, path, configs), args.encoding, problems)
+    if output_format == "parquet":
+        count = write_parquet(rows, args.output)
+    else:
+        # With a byte-order mark, so that Excel and WPS read the Chinese text as UTF-8.
+        with open(args.output, "w", encoding="utf-8-sig", newline="") if args.output else contextlib.nullcontext(sys.stdout) as stream:
+            count = write_csv(rows, stream)
+    for path, reason in problems:
+        print(f"reportlint: {path}: {reason}", file=sys.stderr)
+    if args.output:
+        print(f"reportlint: {count} 个单元格，{len(files) - len(problems)} 个文件 → {args.output} "
+              f"({count} cells from {len(files) - len(problems)} file(s))", file=sys.stderr)
+    return EXIT_ERROR if problems else EXIT_OK
+
+
 # -- entry point ------------------------------------------------------------------------------------
 
 
@@ -550,6 +772,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return explain_rule(argv[1:])
         if argv and argv[0] == "parse":
             return show_parse(argv[1:])
+        if argv and argv[0] == "export":
+            return export(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
         args = build_parser().parse_args(argv)

@@ -121,6 +121,27 @@ class RuleInfo(NamedTuple):
     docs: str
 
 
+class SourceText(NamedTuple):
+    """A checked file's whole text, for reporters that show reports in full (HTML). Kept only
+    when such a reporter asks for it (``Reporter.needs_source_text``): a batch for any other
+    format keeps a few lines per file (``FileResult.source_lines``).
+
+    For a web page the spans point into its markup, and ``text`` is the text rendered from it
+    (what a person reads): ``positions`` maps each span's ``(start, end)`` in the markup to
+    ``(start, end)`` in ``text``. For every other kind the spans point into ``text`` itself and
+    ``positions`` is empty."""
+
+    text: str
+    kind: str = "text"  # text | html | docx | pdf
+    positions: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def offsets(self, span: Span) -> tuple[int, int]:
+        """Where ``span`` (a span of the file) is in ``text``."""
+        if self.positions:
+            return self.positions.get((span.start, span.end), (span.start, span.end))
+        return span.start, span.end
+
+
 @dataclass
 class FileResult:
     """Everything a reporter needs about one checked file."""
@@ -132,8 +153,12 @@ class FileResult:
     # files keeps only these, not whole texts.
     source_lines: dict[int, str] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)  # e.g. template and year, for JSON
-    # What the cross-report rules read of the report (rules.cross.summary, as JSON data); not
-    # shown by reporters.
+    # The whole text, only for reporters that ask for it (see SourceText).
+    source_text: SourceText | None = None
+    # Findings of this file left out because a baseline had recorded them (--baseline).
+    suppressed: int = 0
+    # What the cross-report rules read of the report (rules.cross.summary: its JSON form, or the
+    # object once a batch holds it); not shown by reporters.
     summary: dict[str, Any] | None = field(default=None, repr=False)
 
     @classmethod

@@ -58,6 +58,8 @@ DEBRIS_PATTERN = re.compile(
 _SPACE_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
 # One pass over the text. Alternatives are tried left to right at each position, so the order
 # matters: line ends first, then whole-line trims, then single characters.
 _NORMALISE = re.compile(
@@ -68,11 +70,14 @@ _NORMALISE = re.compile(
     rf"|(?P<space>[{_SPACE_CHARS}])"
     rf"|(?P<zw>[{_ZERO_WIDTH}])"
     rf"|(?P<debris>{DEBRIS_PATTERN.pattern})"
+    # A pinyin reading after a character, 國(guó): some 繁簡 gateways gloss the characters they
+    # convert. A syllable with a tone mark is never report text.
+    rf"|(?P<gloss>[(（][a-zü]{{0,5}}[{_TONE_MARKS}][a-z{_TONE_MARKS}ü]{{0,5}}[)）])"
 )
 # Every edit above starts at one of these characters, so the regex is only tried there: most
 # lines of Chinese text hold none of them, and a character-class scan is far cheaper than trying
 # the alternation at every position.
-_TRIGGER = re.compile(rf"[\r\x0b\x0c\u2028\u2029 {_SPACE_CHARS}{_ZERO_WIDTH}\[?<]")
+_TRIGGER = re.compile(rf"[\r\x0b\x0c\u2028\u2029 {_SPACE_CHARS}{_ZERO_WIDTH}\[?<(（]")
 _REPLACEMENT = {
     "eol": "\n",
     "lead": "",
@@ -81,6 +86,7 @@ _REPLACEMENT = {
     "space": " ",
     "zw": "",
     "debris": "",
+    "gloss": "",
 }
 
 
@@ -91,7 +97,7 @@ class SourceMap:
     number of edits, not to the size of the file.
     """
 
-    __slots__ = ("_norm_starts", "_orig_starts", "_line_starts", "_orig_len", "_then")
+    __slots__ = ("_norm_starts", "_orig_starts", "_line_starts", "_orig_len", "_then", "_root")
 
     def __init__(self, original: str, norm_starts: list[int], orig_starts: list[int],
                  then: SourceMap | None = None):
@@ -101,6 +107,9 @@ class SourceMap:
         self._orig_starts = orig_starts
         self._orig_len = len(original)
         self._then = then
+        # The text spans finally point into (a reference, not a copy): a span must not end on a
+        # line break, which on a CRLF file would put its end a column past the line.
+        self._root: str = original if then is None else then._root
         if then is None:
             starts = [0]
             for match in re.finditer(r"\r\n|\r|\n", original):
@@ -131,12 +140,19 @@ class SourceMap:
         start = self.original_offset(norm_start)
         # The end is just after the last character inside the span, so characters that
         # normalisation dropped right after it (a space, a bookmark) stay outside.
-        end = self.original_offset(norm_end - 1) + 1 if norm_end > norm_start else start
-        line, column = self.line_column(start)
-        end_line, end_column = self.line_column(end)
-        return Span(start, end, line, column, end_line, end_column)
+        if norm_end > norm_start:
+            last = self.original_offset(norm_end - 1)
+            # The newline normalisation added after the last line maps to the end of the text,
+            # and a CRLF maps to its CR: neither belongs inside a span.
+            end = last if last >= len(self._root) or self._root[last] in "\r\n" else last + 1
+        else:
+            end = start
+        return self.original_span(start, end)
 
     def original_span(self, start: int, end: int) -> Span:
+        length = len(self._root)
+        start = min(start, length)
+        end = max(start, min(end, length))
         line, column = self.line_column(start)
         end_line, end_column = self.line_column(end)
         return Span(start, end, line, column, end_line, end_column)
@@ -299,6 +315,8 @@ def normalise(original: str) -> tuple[str, SourceMap]:
         if start == end:
             continue
         kind = match.lastgroup or "space"
+        if kind == "gloss" and not (start and _is_cjk(original[start - 1])):
+            continue
         if kind == "inner" and not _joins(original[start - 1] if start else "", original[end : end + 1]):
             # Spaces between words stay; an exotic space among them still becomes a plain one.
             for position in range(start, end):

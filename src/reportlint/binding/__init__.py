@@ -236,15 +236,15 @@ def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table],
     # A label counts as itself or followed by a note or unit (采购总金额（单位：万元）), never
     # inside a longer label (处理决定数量 is not 本年处理决定数量). Where no table was parsed (a PDF's
     # text layer, a crawler's text) the signature labels are looked for in the text itself.
+    # Also where a table was parsed but another is written as plain lines (规章 | 0 | 0 | 0 |).
     bases = keys | {label_base(key) for key in keys}
-    if not keys:
-        signatures = {label for spec in templates for label in spec.signature}
+    signatures = {label for spec in templates for label in spec.signature}
 
-        def printed(label: str) -> bool:
-            # Only where it is not just part of a longer label (处理决定数量 in 本年处理决定数量).
-            longer = sum(text.count(other) for other in signatures if label in other and other != label)
-            return len(label) >= 5 and text.count(label) > longer
-    return {spec.id: [label for label in spec.signature if label_key(label) in bases or (not keys and printed(label))]
+    def printed(label: str) -> bool:
+        # Only where it is not just part of a longer label (处理决定数量 in 本年处理决定数量).
+        longer = sum(text.count(other) for other in signatures if label in other and other != label)
+        return len(label) >= 5 and text.count(label) > longer
+    return {spec.id: [label for label in spec.signature if label_key(label) in bases or printed(label)]
             for spec in templates}
 
 
@@ -416,7 +416,7 @@ class _TableBinder:
                 if not text:
                     blanks.append(cell)
                     continue
-                if is_value_text(text):
+                if is_value_text(text) or text.isdigit():  # a wall of digits still stands where a value goes
                     values.extend(blanks)
                     blanks = []
                     values.append(cell)
@@ -781,15 +781,17 @@ def _match_section(spec: TemplateSpec | None, section: Section) -> tuple[Section
         return None, 0.0
     title = _TRAILING_NOTE.sub("", section.title) or section.title
     match = spec.section_index.find(title)
-    if match is None:
-        # A title with extra words around a known one ("政府信息公开行政法复议…" typos included)
-        best = None
-        for candidate in spec.sections:
-            for text in candidate.titles:
-                if label_key(text) in label_key(title):
-                    best = (candidate, 0.7)
-        return best if best else (None, 0.0)
-    return spec.section(match[0]), match[1]
+    if match is not None and match[1] >= 1.0:
+        return spec.section(match[0]), match[1]
+    # A title with words around a known one (政府信息公开总体情况, 本机关主动公开政府信息情况)
+    # is that one, before any look-alike: 政府信息公开总体情况 resembles 收到和处理政府信息公开申请情况
+    # more than 总体情况 by characters alone.
+    key = label_key(title)
+    around = [(len(label_key(text)), candidate) for candidate in spec.sections for text in candidate.titles
+              if label_key(text) in key]
+    if around:
+        return max(around, key=lambda item: item[0])[1], 0.7
+    return (spec.section(match[0]), match[1]) if match else (None, 0.0)
 
 
 def bind(source: Source, document: Document, templates: Sequence[TemplateSpec]) -> BoundReport:

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 from reportlint.binding.values import is_value_text
 from reportlint.parsing.ast import Attachment, Block, Cell, DateLine, Document, Paragraph, Row, Section, Table
 from reportlint.source import Span
-from reportlint.templates import TemplateSpec, label_base, label_key
+from reportlint.templates import TemplateSpec, is_annotation, label_base, label_key
 
 __all__ = ["Region", "find_regions", "paragraph_row"]
 
@@ -126,11 +126,19 @@ def _names_something(spec: TemplateSpec, text: str) -> bool:
 def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
     """A paragraph as one row of cells: the template's labels, figures, and other text."""
     text = paragraph.text
+    label = text.lstrip("#").strip()
+    if " " in label and any(label_key(label) in table.all_labels for table in spec.tables.values()):
+        # One label with spaces in it (（二） 部分公开 (区分处理的, 只计这一情形, 不计其他情形)): one cell.
+        start = text.index(label)
+        return _Tokens(Row((_cell(paragraph, start, start + len(label)),), paragraph.start,
+                           paragraph.start + len(text), paragraph.source_map), 1, 0, (), len(label))
     cells: list[Cell] = []
     labels = unknown = label_chars = 0
     glued: list[int] = []
     for chunk in _WHITESPACE_CHUNK.finditer(text):
         chunk_text = chunk.group()
+        if not chunk_text.strip("#"):
+            continue  # a Markdown heading's marks (### 第二十条第（一）项): markup, not a cell
         if is_value_text(chunk_text):
             if chunk_text.isdigit() and len(chunk_text) >= MIN_RUN_DIGITS:
                 glued.append(paragraph.start + chunk.start())  # may be several cells run together
@@ -145,6 +153,12 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
             elif kind == "label":
                 labels += 1
                 label_chars += len(piece)
+            elif previous_kind == "label" and piece.startswith(("(", "（")) and is_annotation(piece):
+                # The label's unit or note (采购总金额(万元)): part of its cell.
+                last = cells.pop()
+                label_chars += len(piece)
+                start = last.start - paragraph.start
+                kind = "label"
             elif _names_something(spec, piece) or _ENUMERATED.match(piece):
                 labels += 1
                 label_chars += len(piece)
@@ -177,8 +191,10 @@ class _Piece(NamedTuple):
     labels: int = 0  # the template's labels among its cells
 
 
-def _table_votes(spec: TemplateSpec, cells: Iterable[Cell]) -> Counter:
+def _votes(spec: TemplateSpec, cells: Iterable[Cell]) -> tuple[Counter, Counter]:
+    """Each table's share of the labels among ``cells``, and how many different labels it got."""
     votes: Counter = Counter()
+    named: dict[str, set[str]] = {}
     for cell in cells:
         if not cell.text or is_value_text(cell.text):
             continue
@@ -189,7 +205,8 @@ def _table_votes(spec: TemplateSpec, cells: Iterable[Cell]) -> Counter:
                   or (table.header_note_marker and table.header_note_marker in cell.text)]
         for owner in owners:
             votes[owner] += 1 / len(owners)
-    return votes
+            named.setdefault(owner, set()).add(base)
+    return votes, Counter({owner: len(labels) for owner, labels in named.items()})
 
 
 def _winner(votes: Counter) -> str | None:
@@ -199,11 +216,14 @@ def _winner(votes: Counter) -> str | None:
     return ranked[0][0]
 
 
-def _key(votes: Counter, section_table: str | None) -> str | None:
+def _key(spec: TemplateSpec, cells: Iterable[Cell], section_table: str | None) -> str | None:
     """The table a piece's labels name. Inside a section whose template table is another one,
-    a single label (其他, 总计: words several tables use) is not enough to say so."""
+    one label (其他, 总计: words several tables use), however often repeated, is not enough to
+    say so."""
+    votes, distinct = _votes(spec, cells)
     winner = _winner(votes)
-    if winner is not None and section_table is not None and winner != section_table and votes[winner] < 2:
+    if winner is not None and section_table is not None and winner != section_table and (
+            votes[winner] < 2 or distinct[winner] < 2):
         return None
     return winner
 
@@ -211,7 +231,7 @@ def _key(votes: Counter, section_table: str | None) -> str | None:
 def _piece(spec: TemplateSpec, block: Block, section_table: str | None = None) -> _Piece | None:
     if isinstance(block, Table):
         cells = [cell for row in block.rows for cell in row.cells]
-        return _Piece(block, block.rows, _key(_table_votes(spec, cells), section_table), "table")
+        return _Piece(block, block.rows, _key(spec, cells, section_table), "table")
     if not isinstance(block, Paragraph) or block.start < 0:
         return None
     text = block.text
@@ -224,7 +244,7 @@ def _piece(spec: TemplateSpec, block: Block, section_table: str | None = None) -
     values = sum(1 for cell in cells if is_value_text(cell.text))
     if any(table.header_note_marker and table.header_note_marker in text for table in spec.tables.values()):
         # Table 3's note (本列数据的勾稽关系为…), whatever a text layer ran into it.
-        return _Piece(block, (tokens.row,), _key(_table_votes(spec, cells), section_table), "labels", tokens.glued,
+        return _Piece(block, (tokens.row,), _key(spec, cells, section_table), "labels", tokens.glued,
                       max(tokens.labels, 1))
     if tokens.unknown == 0 and (tokens.labels or values):
         prose_outside_labels = False
@@ -232,7 +252,7 @@ def _piece(spec: TemplateSpec, block: Block, section_table: str | None = None) -
         prose_outside_labels = bool(_SENTENCE_PUNCTUATION.search(text))
     if (tokens.unknown == 0 or (tokens.labels and tokens.mostly_labels)) and not prose_outside_labels:
         strength = "labels" if tokens.labels else "figures"
-        return _Piece(block, (tokens.row,), _key(_table_votes(spec, cells), section_table), strength, tokens.glued,
+        return _Piece(block, (tokens.row,), _key(spec, cells, section_table), strength, tokens.glued,
                       tokens.labels)
     if not prose_outside_labels and not _SENTENCE_PUNCTUATION.search(text) and (
             len(text) <= MAX_FRAGMENT_LENGTH or (values and len(text) <= MAX_FRAGMENT_WITH_FIGURES + 8 * values)):

@@ -15,6 +15,11 @@ _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
     r"(?P<unit>万元|亿元|元|件|个|项|条|次|篇|人次|%)?$"
 )
+# No count or amount in a report has more digits than a trillion yuan (13), but a crawler runs a
+# row's cells together (…数量801000081; table 4's fifteen cells in one run), and the binder may
+# split such a run. A longer run than any row could hold is a wall of digits, read as text, not as
+# a number Python cannot even print (int() refuses past 4,300 digits).
+MAX_DIGITS = 80
 
 
 class CellValue(NamedTuple):
@@ -49,6 +54,8 @@ def read_value(text: str) -> CellValue:
         return CellValue(raw, "text")
     digits = match.group("digits").replace(",", "")
     fraction = match.group("fraction") or ""
+    if len(digits.lstrip("0")) > MAX_DIGITS or len(fraction) > MAX_DIGITS:
+        return CellValue(raw, "text")
     value = Decimal(digits + fraction)
     if match.group("sign") == "-":
         value = -value

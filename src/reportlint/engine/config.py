@@ -13,13 +13,32 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportlint.findings import Severity
+from reportlint.loaders import DEFAULT_LIMITS, MB, Limits
 
 CONFIG_FILES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "extend-exclude", "templates")
 _KNOWN_KEYS = frozenset(
-    (*_LIST_KEYS, "extend", "per-file-ignores", "severity", "rules", "fail-on", "lang", "preview")
+    (*_LIST_KEYS, "extend", "per-file-ignores", "severity", "rules", "fail-on", "lang", "preview", "limits")
 )
+# limits: key in the file → (field of Limits, factor from the file's unit to the field's)
+LIMIT_KEYS = {
+    "file-size-mb": ("file_bytes", MB),
+    "text-characters": ("text_chars", 1),
+    "inflated-size-mb": ("inflated_bytes", MB),
+    "pdf-pages": ("pdf_pages", 1),
+    "seconds-per-file": ("seconds", 1),
+    "memory-per-file-mb": ("memory_bytes", MB),
+}
+
+# A configuration file is a few hundred bytes. Past these bounds it is an attack or an accident,
+# and reading it on would exhaust the stack (parsers recurse per level of nesting) or memory
+# (YAML aliases expand exponentially: 1 KB can stand for gigabytes).
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_NESTING = 50
+MAX_ALIASES = 100
+MAX_EXPANDED_NODES = 100_000
+_UNREADABLE_VALUE = "配置中有无法读取的值，如位数过多的整数 (a value cannot be read: an integer with thousands of digits?)"
 
 
 if TYPE_CHECKING:
@@ -47,6 +66,7 @@ class Config:
     lang: str = "zh"
     preview: bool = False  # run the rules still in preview
     templates: list[str] = field(default_factory=list)
+    limits: Limits = DEFAULT_LIMITS
     path: str | None = None  # the file this came from
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # key path → line, for errors
 
@@ -66,15 +86,68 @@ class Config:
 # -- reading files with line numbers -------------------------------------------------------------
 
 
+def _yaml_budget(text: str, path: str) -> None:
+    """Refuse YAML nested deeper than MAX_NESTING or with more than MAX_ALIASES aliases, from the
+    token stream (PyYAML's scanner is a loop; its composer recurses once per level)."""
+    import yaml
+
+    depth = aliases = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+                              yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ConfigError(f"{path}:{token.start_mark.line + 1}: 配置嵌套过深 (nested more than {MAX_NESTING} levels)")
+        elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+            depth -= 1
+        elif isinstance(token, yaml.AliasToken):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise ConfigError(f"{path}:{token.start_mark.line + 1}: YAML 别名过多 (more than {MAX_ALIASES} aliases)")
+
+
+def _expanded_size(root: Any, path: str) -> None:
+    """Refuse a composed YAML document whose aliases expand past MAX_EXPANDED_NODES nodes, or
+    refer to themselves; counted over the graph of shared nodes, never expanding it."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            sizes[id(node)] = 1
+            continue
+        if done:
+            sizes[id(node)] = min(MAX_EXPANDED_NODES + 1, 1 + sum(sizes[id(child)] for child in children))
+            if sizes[id(node)] > MAX_EXPANDED_NODES:
+                raise ConfigError(f"{path}: YAML 别名展开过大 (aliases expand to more than {MAX_EXPANDED_NODES:,} values)")
+            continue
+        if id(node) in sizes:
+            if sizes[id(node)] < 0:
+                raise ConfigError(f"{path}: YAML 别名引用自身 (a recursive alias)")
+            continue
+        sizes[id(node)] = -1  # in progress: meeting it again below is a cycle
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if sizes.get(id(child), 0) <= 0)
+
+
 def _yaml_with_lines(text: str, path: str) -> tuple[Any, dict[str, int]]:
     import yaml  # only when there is a configuration file to read
 
     try:
-        node = yaml.compose(text)
+        _yaml_budget(text, path)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
         raise ConfigError(f"{where}: 配置文件不是有效的 YAML (invalid YAML): {getattr(error, 'problem', error)}") from None
+    if node is not None:
+        _expanded_size(node, path)
     lines: dict[str, int] = {}
 
     def walk(current: Any, prefix: str) -> None:
@@ -90,7 +163,30 @@ def _yaml_with_lines(text: str, path: str) -> tuple[Any, dict[str, int]]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:  # pragma: no cover - compose already parsed it
         raise ConfigError(f"{path}: invalid YAML: {error}") from None
+    except ValueError:  # an integer of thousands of digits (int() refuses past 4,300)
+        raise ConfigError(f"{path}: {_UNREADABLE_VALUE}") from None
     return data, lines
+
+
+def _toml_nesting(text: str, path: str) -> None:
+    """Refuse TOML whose arrays and inline tables nest deeper than MAX_NESTING (tomllib recurses
+    once per level); brackets inside strings and comments do not count."""
+    depth = 0
+    for token in _TOML_TOKENS.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, token.start()) + 1
+                raise ConfigError(f"{path}:{line}: 配置嵌套过深 (nested more than {MAX_NESTING} levels)")
+        elif char in "]}":
+            depth = max(0, depth - 1)
+
+
+# Strings (multi-line first), comments, and the brackets outside them; every other character is
+# skipped by finditer. Each alternative consumes what it scans, so the scan is linear.
+_TOML_TOKENS = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*(?:"""|$)|\'\'\'(?:[^']|'(?!''))*(?:\'\'\'|$)'''
+                          r'''|"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|#[^\n]*|[\[\]{}]''')
 
 
 def _toml_section(text: str, path: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
@@ -98,10 +194,13 @@ def _toml_section(text: str, path: str) -> tuple[dict[str, Any] | None, dict[str
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
+    _toml_nesting(text, path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: pyproject.toml 不是有效的 TOML (invalid TOML): {error}") from None
+    except ValueError:  # an integer of thousands of digits (int() refuses past 4,300)
+        raise ConfigError(f"{path}: {_UNREADABLE_VALUE}") from None
     section = data.get("tool", {}).get("reportlint")
     if section is None:
         return None, {}
@@ -109,9 +208,9 @@ def _toml_section(text: str, path: str) -> tuple[dict[str, Any] | None, dict[str
     in_section = False
     subsection = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"\s*\[+\s*([^\]]+?)\s*\]+", line)
-        if header:
-            name = header.group(1).replace('"', "")
+        header = _toml_header(line)
+        if header is not None:
+            name = header.replace('"', "")
             in_section = name == "tool.reportlint" or name.startswith("tool.reportlint.")
             subsection = name[len("tool.reportlint.") :] if name.startswith("tool.reportlint.") else ""
             if subsection:
@@ -124,10 +223,28 @@ def _toml_section(text: str, path: str) -> tuple[dict[str, Any] | None, dict[str
     return section, lines
 
 
+def _toml_header(line: str) -> str | None:
+    """The name in a table header line (``[a.b]``, ``[[a]]``), else None. String methods, not a
+    regex: a lazy name before ``\\s*\\]`` backtracks quadratically on a line of spaces."""
+    stripped = line.strip()
+    if not stripped.startswith("["):
+        return None
+    name, bracket, _ = stripped.lstrip("[").partition("]")
+    return name.strip() if bracket and name.strip() else None
+
+
 def _read(path: Path) -> tuple[dict[str, Any] | None, dict[str, int]]:
+    from reportlint.loaders import read_file_bytes
+    from reportlint.source import InputError
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_file_bytes(path, Limits(file_bytes=MAX_CONFIG_BYTES)).decode("utf-8")
+    except InputError as error:
+        if "文件为空" in str(error):
+            text = ""
+        else:
+            raise ConfigError(f"{path}: 无法读取配置文件 (cannot read config): {error}") from None
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: 无法读取配置文件 (cannot read config): {error}") from None
     if path.name == "pyproject.toml":
         return _toml_section(text, str(path))
@@ -194,6 +311,8 @@ def _apply(config: Config, data: dict[str, Any], path: Path, lines: dict[str, in
                 config.fail_on = Severity.parse(str(value))
             except ValueError as error:
                 raise _fail(path, lines, line_key, str(error)) from None
+        elif key == "limits":
+            config.limits = _limits(config.limits, value, path, lines, line_key)
         elif key == "lang":
             if value not in ("zh", "en"):
                 raise _fail(path, lines, line_key, "应为 zh 或 en (expected zh or en)")
@@ -203,6 +322,20 @@ def _apply(config: Config, data: dict[str, Any], path: Path, lines: dict[str, in
                 raise _fail(path, lines, line_key, "应为 true 或 false (expected true or false)")
             config.preview = value
         config.lines[key] = lines.get(line_key, 0)
+
+
+def _limits(current: Limits, value: Any, path: Path, lines: dict[str, int], line_key: str) -> Limits:
+    if not isinstance(value, dict):
+        raise _fail(path, lines, line_key, "应为 名称: 数值 的映射 (expected a mapping of limit → number)")
+    changes = {}
+    for name, amount in value.items():
+        if name not in LIMIT_KEYS:
+            raise _fail(path, lines, f"{line_key}.{name}", f"未知的限制 (unknown limit; known: {', '.join(LIMIT_KEYS)})")
+        if isinstance(amount, bool) or not isinstance(amount, (int, float)) or not 0 < amount < 1e12:
+            raise _fail(path, lines, f"{line_key}.{name}", "应为正数 (expected a positive number)")
+        field_name, factor = LIMIT_KEYS[name]
+        changes[field_name] = amount * factor if field_name == "seconds" else int(amount * factor)
+    return current._replace(**changes)
 
 
 def load_config(path: str | os.PathLike[str], _seen: tuple[str, ...] = ()) -> Config:
@@ -239,7 +372,7 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
                 if name == "pyproject.toml":
                     try:
                         with open(candidate, encoding="utf-8", errors="replace") as file:
-                            if "[tool.reportlint" not in file.read():
+                            if "[tool.reportlint" not in file.read(MAX_CONFIG_BYTES):
                                 continue
                     except OSError:
                         continue

@@ -17,7 +17,7 @@ from typing import Any
 from reportlint.cache import read_json, user_cache_dir, write_json
 from reportlint.engine.entry_points import installed_entry_points
 from reportlint.engine.config import Config
-from reportlint.findings import FileResult, Finding, Location, Message, Related, Severity
+from reportlint.findings import FileResult, Finding, Location, Message, Related, Severity, SourceText
 from reportlint.plugin_api import ENTRY_POINT_GROUP
 from reportlint.source import Span
 
@@ -42,8 +42,37 @@ def code_fingerprint() -> str:
         digest.update(f"{grammar}:{info.st_size}:{info.st_mtime_ns}".encode())
     for entry in sorted(installed_entry_points(ENTRY_POINT_GROUP)):
         digest.update(f"{entry.name}={entry.value}@{entry.dist_version}".encode())
+        top = entry.value.partition(":")[0].strip().split(".")[0]
+        if top != "reportlint":  # a plugin edited in place keeps its version: its code decides
+            _code_stamp(top, digest)
     digest.update(os.environ.get("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "").encode())
     return digest.hexdigest()
+
+
+def _code_stamp(module: str, digest) -> None:
+    """Name, size and modification time of every source file of a top-level module or package,
+    found without importing it (an editable install included)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None:
+        digest.update(f"{module}:missing".encode())
+        return
+    folders = list(spec.submodule_search_locations or ())
+    files = [spec.origin] if spec.origin and not folders else []
+    for top in folders:
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+            files.extend(os.path.join(folder, name) for name in sorted(names) if name.endswith((".py", ".yaml", ".json", ".lark")))
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}".encode())
 
 
 def config_fingerprint(config: Config) -> str:
@@ -106,17 +135,29 @@ class ResultCache:
         assert self.directory is not None
         return os.path.join(self.directory, key[:2], f"{key[2:]}.json")
 
-    def get(self, key: str) -> FileResult | None:
-        """The stored result, its metadata marked ``cached``; None when there is none."""
+    def _text_file(self, key: str) -> str:
+        # Beside the result, in a file of its own: a run that does not show whole reports never
+        # reads it, so the results stay small.
+        return self._file(key)[: -len(".json")] + ".text"
+
+    def get(self, key: str, with_text: bool = False) -> FileResult | None:
+        """The stored result, its metadata marked ``cached``; None when there is none (or, with
+        ``with_text``, when its whole text was not stored)."""
         if not self.enabled:
             return None
         try:
             data = read_json(self._file(key))
+            text = None
+            if with_text:
+                stored = read_json(self._text_file(key))
+                text = SourceText(stored["text"], stored["kind"],
+                                  {(start, end): (view_start, view_end) for start, end, view_start, view_end in stored["positions"]})
             return FileResult(
                 data["path"],
                 [_finding_from_json(item) for item in data["findings"]],
                 source_lines={int(number): line for number, line in data.get("source_lines", {}).items()},
                 metadata={**data["metadata"], "cached": True},
+                source_text=text,
                 summary=data.get("summary"),
             )
         except (OSError, ValueError, KeyError, TypeError):
@@ -136,5 +177,9 @@ class ResultCache:
         try:
             os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
             write_json(target, payload, default=str)
+            if result.source_text is not None:
+                text = result.source_text
+                write_json(self._text_file(key), {"text": text.text, "kind": text.kind, "positions": [
+                    [*span, *view] for span, view in text.positions.items()]})
         except OSError:
             pass  # a cache that cannot be written only costs time

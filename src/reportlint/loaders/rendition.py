@@ -61,6 +61,17 @@ class Rendition:
             origins.append(self._line_origin)
         return tuple(origins)
 
+    def extend(self, other: Rendition, shift: int) -> None:
+        """Append ``other``, whose source offsets start ``shift`` characters into this one's
+        source (a fragment rendered on its own)."""
+        base = self._length
+        self._rend_starts += [base + start for start in other._rend_starts]
+        self._source_starts += [shift + start for start in other._source_starts]
+        self._parts += other._parts
+        self._length += other._length
+        self.origins += other.origins
+        self._at_line_start = other._at_line_start
+
     def source_map(self, source: str) -> SourceMap:
         return SourceMap(source, self._rend_starts, self._source_starts)
 

@@ -64,26 +64,77 @@ def get_parser() -> Lark:
     from reportlint.parsing.postlex import ReportPostLexer
 
     grammar = _grammar_text()
-    options = dict(parser="lalr", lexer=LineLexer, postlex=ReportPostLexer(), maybe_placeholders=False,
-                   transformer=_BUILDER)
-    from reportlint.cache import user_cache_dir
+    postlex = ReportPostLexer()
+    options = dict(parser="lalr", lexer=LineLexer, postlex=postlex, maybe_placeholders=False, transformer=_BUILDER)
+    from reportlint.cache import read_json, user_cache_dir, write_json
 
+    # The built grammar is cached as JSON, not as lark's own pickle: unpickling a planted file
+    # would run its code, and this cache is read on every run (--no-cache is about results).
     cache_dir = None if os.environ.get("REPORTLINT_NO_GRAMMAR_CACHE") else user_cache_dir()
+    cache_file = None
     if cache_dir is not None:
         import hashlib
 
         import lark
 
         key = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
-        cache_file = os.path.join(cache_dir, f"grammar-{key}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
+        cache_file = os.path.join(cache_dir, f"grammar-{key}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.json")
         try:
-            return Lark(grammar, cache=cache_file, **options)
-        except Exception:  # a corrupt or foreign cache file: rebuild without it
-            try:
-                os.unlink(cache_file)
-            except OSError:
-                pass
-    return Lark(grammar, **options)
+            data = read_json(cache_file, object_hook=_decoder({"LineLexer": LineLexer}))
+            return Lark._load_from_dict(data["data"], data["memo"], postlex=postlex, transformer=_BUILDER)
+        except Exception:  # missing, damaged or from another layout: build the grammar again
+            pass
+    parser = Lark(grammar, **options)
+    if cache_file is not None:
+        try:
+            from lark.grammar import Rule
+            from lark.lexer import TerminalDef
+
+            data, memo = parser.memo_serialize([TerminalDef, Rule])
+            data["options"] = {name: value for name, value in data["options"].items() if name not in ("postlex", "transformer")}
+            write_json(cache_file, _encode({"data": data, "memo": memo}, {LineLexer: "LineLexer"}))
+        except (OSError, TypeError, ValueError):
+            pass  # a cache that cannot be written only costs time
+    return parser
+
+
+# Tags for what JSON has no form of. A key starting with NUL cannot come from the grammar.
+_TUPLE, _INT_KEYS, _CLASS = "\0t", "\0m", "\0c"
+
+
+def _encode(value, classes: dict):
+    """lark's serialized parser as JSON: tuples, dicts with non-string keys and the classes it
+    names (only those in ``classes``) tagged, so that :func:`_decoder` gives back the same data."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_encode(item, classes) for item in value]
+    if isinstance(value, tuple):
+        return {_TUPLE: [_encode(item, classes) for item in value]}
+    if isinstance(value, dict):
+        if all(isinstance(key, str) and not key.startswith("\0") for key in value):
+            return {key: _encode(item, classes) for key, item in value.items()}
+        return {_INT_KEYS: [[_encode(key, classes), _encode(item, classes)] for key, item in value.items()]}
+    if isinstance(value, type) and value in classes:
+        return {_CLASS: classes[value]}
+    raise TypeError(f"cannot cache {type(value).__name__} in the grammar")
+
+
+def _decoder(classes: dict):
+    """An object_hook for json.loads undoing :func:`_encode` as the JSON is read (in one pass of
+    the C decoder, rather than a second walk in Python)."""
+    def hook(value: dict):
+        if len(value) == 1:
+            (tag, content), = value.items()
+            if tag == _TUPLE:
+                return tuple(content)
+            if tag == _INT_KEYS:
+                return {key: item for key, item in content}
+            if tag == _CLASS:
+                return classes[content]  # KeyError for any class not named here: a miss
+        return value
+
+    return hook
 
 
 def parse_source(source: Source) -> Document:

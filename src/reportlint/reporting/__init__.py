@@ -17,6 +17,11 @@ __all__ = ["Reporter"]
 class Reporter:
     name: ClassVar[str]
     description: ClassVar[str] = ""
+    # A reporter that shows whole reports sets this: each FileResult then carries its text
+    # (``source_text``). Others leave it off, so a batch keeps a few lines per file.
+    needs_source_text: ClassVar[bool] = False
+    # A reporter that writes bytes (a workbook) gets a binary stream and needs --output.
+    binary: ClassVar[bool] = False
 
     def __init__(self, stream: TextIO, *, lang: str = "zh", color: bool | None = None,
                  rules: dict[str, RuleInfo] | None = None, version: str = ""):
@@ -25,6 +30,11 @@ class Reporter:
         self.color = color
         self.rules = rules or {}
         self.version = version
+
+    @classmethod
+    def unavailable(cls) -> str | None:
+        """Why this reporter cannot run here (an optional library missing), or None."""
+        return None
 
     def report(self, results: Iterable[FileResult]) -> None:
         """Write the report for ``results``, which may be a stream: a reporter keeps what it

@@ -9,8 +9,9 @@ JSON_FORMAT_VERSION = 1
 
 
 class JsonReporter(Reporter):
-    """``{"version": 1, "files": [{"path", "template", "year", "agency", "agency_kind", "error", "findings": [...]}]}``
-    (and ``pairing`` and ``previous`` when several reports were checked together)."""
+    """``{"version": 1, "files": [{"path", "template", "year", "agency", "agency_kind", "error",
+    "findings": [...]}]}``; the agency as printed in the report, its plausible kinds (a list);
+    ``pairing`` and ``previous`` too when several reports were checked together."""
 
     name = "json"
     description = "JSON for other programs"
@@ -32,6 +33,8 @@ class JsonReporter(Reporter):
             "error": result.error,
             "findings": [finding.to_dict(self.lang) for finding in result.findings],
         }
+        if result.suppressed:  # only with --baseline: the findings it left out
+            entry["suppressed"] = result.suppressed
         text = json.dumps(entry, ensure_ascii=False, indent=2, default=str).replace("\n", "\n    ")
         self.stream.write(("," if self._count else "") + "\n    " + text)
         self._count += 1

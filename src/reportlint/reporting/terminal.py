@@ -44,6 +44,7 @@ class TerminalReporter(Reporter):
         self._by_rule: Counter = Counter()
         self._by_category: Counter = Counter()
         self._by_severity: Counter = Counter()
+        self._suppressed = 0  # findings a baseline left out
 
     def _rich_console(self):
         if self._console is None:
@@ -70,6 +71,7 @@ class TerminalReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         self._files += 1
+        self._suppressed += result.suppressed
         if result.error:
             self._line(f"{result.path}: ", (self.text("无法检查", "cannot check"), "bold red"), f": {result.error}")
             self._per_file.append((result.path, None))
@@ -123,7 +125,8 @@ class TerminalReporter(Reporter):
 
     def _summary(self) -> None:
         if not self._per_file:
-            self._line((self.text("未发现问题", "No problems found"), "green"), f" ({self._files} {self.text('个文件', 'file(s)')})")
+            self._line((self.text("未发现问题", "No problems found"), "green"),
+                       f" ({self._files} {self.text('个文件', 'file(s)')}{self._suppressed_note()})")
             return
         self._line()
         # For one file the tables would repeat what was just listed; the totals line says it all.
@@ -134,9 +137,14 @@ class TerminalReporter(Reporter):
         with_findings = len(self._per_file) - errors
         self._line(
             f"{self.text('共', 'Total')}: {parts} · {self._files} {self.text('个文件', 'file(s)')}"
-            + self.text(f"（有问题的 {with_findings}，无法检查的 {errors}）",
-                        f" ({with_findings} with findings, {errors} not checked)")
+            + self.text(f"（有问题的 {with_findings}，无法检查的 {errors}{self._suppressed_note()}）",
+                        f" ({with_findings} with findings, {errors} not checked{self._suppressed_note()})")
         )
+
+    def _suppressed_note(self) -> str:
+        if not self._suppressed:
+            return ""
+        return self.text(f"，基线已屏蔽 {self._suppressed} 个问题", f", {self._suppressed} suppressed by the baseline")
 
     def _tables(self, console) -> None:
         from rich.table import Table
