@@ -11,11 +11,10 @@ kept, so that a rule can give the agency the benefit of the doubt.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import NamedTuple
 
-from reportlint.parsing.ast import Document
+from reportlint.parsing.ast import Document, Paragraph
 from reportlint.source import Span
 
 # The organ before the year, or between the year and 政府信息公开 / 政务公开.
@@ -26,8 +25,6 @@ _PUBLISHER = re.compile(r"(?:发布机构|发文机关|来源|信息来源)[:：
 # A report's title printed as a line of its own below a page's header (a web page converted to
 # Markdown, whose first line is the site's logo).
 _TITLE_LINE = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,10}(?:年度报告|年报)\s*$")
-# How far into a page's paragraphs a title line is looked for.
-_TITLE_LINE_PARAGRAPHS = 60
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 _STREET = ("街道办事处", "街道办", "街道")
@@ -124,8 +121,8 @@ def identify(document: Document, year: int | None, year_span: Span | None = None
     """The report's identity, read from its title, its signature, or a page's 发布机构 line."""
     candidates: list[tuple[str, Span | None]] = []
     titles = [document.title] if document.title is not None else []
-    titles += [paragraph for paragraph in itertools.islice(document.paragraphs(), _TITLE_LINE_PARAGRAPHS)
-               if len(paragraph.text) <= 80 and _TITLE_LINE.search(paragraph.text)]
+    titles += [block for block in document.preamble  # before the first section: below a page's header
+               if isinstance(block, Paragraph) and len(block.text) <= 80 and _TITLE_LINE.search(block.text)]
     for title in titles:
         organ = _organ_in_title(title.text)
         if organ:
