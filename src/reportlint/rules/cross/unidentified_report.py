@@ -28,10 +28,11 @@ class UnidentifiedReport(CrossRule):
 
     def check_batch(self, batch: Batch, ctx: CrossContext) -> None:
         for report in batch.unidentified:
-            missing = "机关名称" if not report.key else "统计年度"
-            missing_en = "agency" if not report.key else "statistics year"
+            if not report.key:
+                zh, en = "标题、落款或发布机构读出机关名称", "agency from its title, signature or publisher line"
+            else:
+                zh, en = "标题或统计期限读出统计年度", "statistics year from its title or statistics period"
             ctx.report(report, report.anchor,
-                       f"无法从报告读出{missing}（标题、落款和发布机构都没有写明），本报告未与其他报告比对",
-                       f"the report's {missing_en} could not be read (no title, signature or publisher line names it); "
-                       f"it is not compared with other reports",
+                       f"未能从报告的{zh}，本报告未与其他报告比对",
+                       f"the report's {en} could not be read; it is not compared with other reports",
                        evidence={"agency": report.agency, "year": report.year})
