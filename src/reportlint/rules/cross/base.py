@@ -19,10 +19,10 @@ findings in the later report (``pair.current``), citing the other report as a re
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, ClassVar, Iterable, NamedTuple, Sequence
+from typing import Any, ClassVar, Iterable, NamedTuple
 
 from reportlint.findings import Finding, Location, Message, Related, Severity
-from reportlint.rules.base import Rule
+from reportlint.rules.base import Rule, make_finding
 from reportlint.rules.cross.summary import ReportSummary
 from reportlint.source import Span
 
@@ -92,20 +92,9 @@ class CrossContext:
                location: Location | None = None, evidence: dict[str, Any] | None = None,
                related: Iterable[Related] = (), suggestion: tuple[str, str] | None = None,
                severity: Severity | None = None, origin: str | None = None) -> None:
-        self.findings.append((target, Finding(
-            code=self.rule.code,
-            rule=self.rule.name,
-            category=self.rule.category,
-            severity=severity or self.rule.severity,
-            message=Message(zh, en),
-            span=span,
-            location=location or Location(),
-            evidence=evidence or {},
-            suggestion=Message(*suggestion) if suggestion else None,
-            path=target.path,
-            origin=origin,
-            related=tuple(related),
-        )))
+        self.findings.append((target, make_finding(self.rule, span, zh, en, location=location, evidence=evidence,
+                                                   suggestion=suggestion, severity=severity, path=target.path,
+                                                   origin=origin, related=tuple(related))))
 
 
 class CrossRule(Rule):
@@ -147,7 +136,3 @@ def describe(report: ReportSummary) -> str:
     """A report as messages name it: its file and, when read, its agency and year."""
     who = f"{report.agency} {report.year}年" if report.agency and report.year else ""
     return f"{report.name}（{who}）" if who else report.name
-
-
-def first(items: Sequence[Any], key: Callable[[Any], Any] | None = None) -> Any:
-    return min(items, key=key) if key else items[0]
