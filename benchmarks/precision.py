@@ -7,7 +7,9 @@
 The corpus is ``tests/corpus/*.yaml``: one file per real report in one form, naming the report
 file (``file:``), where it came from, and every finding reportlint must raise on it
 (``expected:``, each verified by reading the report) and the false alarms a preview rule is
-known to raise there (``false_alarms:``). Every rule runs, preview rules included. A finding
+known to raise there (``false_alarms:``); ``tests/series/*.yaml`` likewise names runs of several
+real reports (an agency's years, peers of one year) and every finding the cross-report rules must
+raise on them. Every rule runs, preview rules included. A finding
 is *true* when it is expected, *false* when it is not, and an expected finding not raised is a
 *miss*. The test suite (tests/test_corpus.py) runs the same comparison and fails on any
 finding that is neither expected nor a known false alarm, and on any miss.
@@ -30,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
+SERIES = ROOT / "tests" / "series"  # runs of several real reports, for the cross-report rules
 FIGURES = ROOT / "docs" / "rules" / "precision.json"
 # A rule graduates from preview with at least this precision and this many true findings.
 MIN_PRECISION = 0.95
@@ -71,6 +74,55 @@ def lint(entry: Entry):
 
 
 @dataclass
+class Series:
+    """A run of several real reports (an agency's years, peers of a year) and every finding the
+    cross-report rules must raise on it (``expected:``, each verified by hand)."""
+
+    path: Path
+    meta: dict
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    def file(self, written: str) -> Path:
+        return (self.path.parent / written).resolve()
+
+
+def load_series(folder: Path = SERIES) -> list[Series]:
+    import yaml
+
+    return [Series(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(folder.glob("*.yaml"))]
+
+
+def run_series(series: Series) -> list[tuple[str, object]]:
+    """The cross-report findings on a series, as (file as the series names it, finding); every
+    cross-report rule runs, preview ones included."""
+    from reportlint.engine import Config, get_registry
+    from reportlint.engine.pairing import check_reports
+
+    written = {str(series.file(item)): item for item in series.meta["files"]}
+    config = Config(select=sorted(get_registry().cross_rules), preview=True)
+    results, problems = check_reports(list(written), config=config, use_cache=False)
+    assert not problems, problems
+    return [(written[result.path], finding) for result in results for finding in result.findings]
+
+
+def _series_key(file: str, code: str, line, column) -> tuple[str, str]:
+    return str(code), f"{file}:{line}:{column}"
+
+
+def compare_series(series: Series, found: list[tuple[str, object]]) -> Comparison:
+    raised = Counter(_series_key(file, f.code, f.span.line if f.span else None, f.span.column if f.span else None)
+                     for file, f in found)
+    expected = Counter(_series_key(item["file"], item["code"], item.get("line"), item.get("column"))
+                       for item in series.meta.get("expected") or [])
+    known_false = Counter(_series_key(item["file"], item["code"], item.get("line"), item.get("column"))
+                          for item in series.meta.get("false_alarms") or [])
+    return _tally(raised, expected, known_false)
+
+
+@dataclass
 class Comparison:
     true: list[tuple[str, int | None]] = field(default_factory=list)
     false: list[tuple[str, int | None]] = field(default_factory=list)  # known false alarms
@@ -86,6 +138,10 @@ def compare(entry: Entry, findings) -> Comparison:
         raised = Counter({key: count for key, count in raised.items()
                           if key not in unjudged and (key[0] not in ABSENCE or key in expected)})
     known_false = Counter(_key(item) for item in entry.meta.get("false_alarms") or [])
+    return _tally(raised, expected, known_false)
+
+
+def _tally(raised: Counter, expected: Counter, known_false: Counter) -> Comparison:
     result = Comparison()
     for key, count in raised.items():
         true = min(count, expected[key])
@@ -101,9 +157,10 @@ def compare(entry: Entry, findings) -> Comparison:
 def measure(entries: list[Entry]) -> tuple[dict[str, dict[str, int]], dict[str, Comparison]]:
     per_rule: dict[str, Counter] = {}
     comparisons = {}
-    for entry in entries:
-        comparison = compare(entry, lint(entry))
-        comparisons[entry.name] = comparison
+    compared = [(entry.name, compare(entry, lint(entry))) for entry in entries]
+    compared += [(f"series {series.name}", compare_series(series, run_series(series))) for series in load_series()]
+    for name, comparison in compared:
+        comparisons[name] = comparison
         for kind in ("true", "false", "unexpected", "missed"):
             for code, _ in getattr(comparison, kind):
                 per_rule.setdefault(code, Counter())[kind] += 1
@@ -130,7 +187,7 @@ def main(argv: list[str]) -> int:
     entries = load_entries()
     figures, comparisons = measure(entries)
     rules = get_registry().rules
-    print(f"{len(entries)} corpus files")
+    print(f"{len(entries)} corpus files, {len(load_series())} series of reports")
     print(f"{'rule':<8}{'status':<9}{'raised':>7}{'true':>6}{'false':>7}{'missed':>8}{'precision':>11}")
     for code, rule in sorted(rules.items()):
         counts = figures.get(code, {"raised": 0, "true": 0, "false": 0, "missed": 0, "precision": None})
@@ -152,7 +209,8 @@ def main(argv: list[str]) -> int:
     for name, comparison in problems:
         print(f"{name}: unexpected {comparison.unexpected} missed {comparison.missed}")
     if args.write:
-        FIGURES.write_text(json.dumps({"files": len(entries), "rules": figures}, ensure_ascii=False, indent=1,
+        FIGURES.write_text(json.dumps({"files": len(entries), "series": len(load_series()), "rules": figures},
+                                      ensure_ascii=False, indent=1,
                                       sort_keys=True) + "\n", encoding="utf-8")
     return 1 if problems else 0
 

@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # everything (a few minutes on 2 cores)
     python benchmarks/run.py --quick    # fewer repetitions and a smaller corpus
+    python benchmarks/cross.py          # only the cross-report figures
 
 Figures, not assertions: the test suite never times anything.
 """
@@ -344,6 +345,10 @@ def main() -> int:
     formats(5 if args.quick else 11)
     print()
     hostile(args.quick)
+    print()
+    from cross import run_all as cross_report  # benchmarks/cross.py: pairing and a rerun over several years
+
+    cross_report(count)
     return 0
 
 

@@ -33,3 +33,20 @@ def registry():
 
 def codes(findings) -> list[str]:
     return [finding.code for finding in findings]
+
+
+def rule_findings(rule, text: str) -> list:
+    """The findings ``rule`` alone raises on a documented example (preview rules included). A
+    cross-report rule's example is several reports (``==> name <==`` before each), checked as
+    one run."""
+    from reportlint.engine import Config, Linter
+    from reportlint.rules.cross.base import example_reports, is_cross_rule
+
+    config = Config(select=[rule.code], preview=rule.preview)
+    if is_cross_rule(rule):
+        from reportlint.engine.pairing import check_texts
+
+        findings = [finding for result in check_texts(example_reports(text), config) for finding in result.findings]
+    else:
+        findings = Linter(config).lint_text(text).findings
+    return [finding for finding in findings if finding.code == rule.code]

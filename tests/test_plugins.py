@@ -75,3 +75,36 @@ def test_a_broken_plugin_is_named_and_the_run_goes_on(tmp_path):
     code, out, err = run(SEED_FILES["chaiqiao"], env=with_path(tmp_path))
     assert code == 1 and "RL200" in out
     assert "broken" in err and "this plugin is broken" in err and "Traceback" not in err
+
+
+def test_plugin_cross_report_rule(plugin_path, tmp_path):
+    """A third-party package adds a rule comparing a report with last year's through the
+    reportlint_cross_rules hook: listed, opt-in, its examples behave, and it reports in the
+    later report with the earlier one as its related location."""
+    from reportlint.engine import Config, Linter
+    from reportlint.engine.pairing import check_texts
+    from reportlint.engine.plugins import build_registry
+    from reportlint.rules.cross import example_reports
+
+    env = with_path(plugin_path)
+    _, out, _ = run("rules", env=env)
+    assert "opt-in" in next(line for line in out.splitlines() if line.startswith("EX201"))
+    sys.path.insert(0, str(plugin_path))
+    try:
+        registry = build_registry()
+        assert "EX201" in registry.cross_rules and not registry.errors
+        rule = registry.rules["EX201"]
+        linter = Linter(Config(select=["EX201"]), registry)
+        bad = [f.code for r in check_texts(example_reports(rule.bad_example), linter=linter) for f in r.findings]
+        assert bad == ["EX201"]
+        assert not [f for r in check_texts(example_reports(rule.good_example), linter=linter) for f in r.findings]
+        for name, text in example_reports(rule.bad_example):
+            (tmp_path / name).write_text(text, encoding="utf-8")
+    finally:
+        sys.path.remove(str(plugin_path))
+    _, out, _ = run(tmp_path / "2023.txt", "--previous", tmp_path / "2022.txt", "--select", "EX201", "--format", "json",
+                    "--no-cache", env=env)
+    (entry,) = json.loads(out)["files"]
+    (finding,) = entry["findings"]
+    assert finding["code"] == "EX201" and finding["evidence"] == {"now": 12, "before": 80}
+    assert finding["related"][0]["path"].endswith("2022.txt") and entry["previous"].endswith("2022.txt")

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.engine import Config, Linter, get_registry
+from conftest import rule_findings
+
+from reportlint.engine import get_registry
 
 RULES = sorted(get_registry().rules.values(), key=lambda rule: rule.code)
 
 
 def run_rule(rule, text: str):
-    linter = Linter(Config(select=[rule.code]))
-    return [finding for finding in linter.lint_text(text).findings if finding.code == rule.code]
+    return rule_findings(rule, text)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])

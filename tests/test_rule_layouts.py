@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from reportlint.engine import Config, Linter, get_registry
+from conftest import rule_findings
+
+from reportlint.engine import get_registry
 
 _RULE_LINE = re.compile(r"^\|?\s*:?-{2,}")
 
@@ -42,7 +44,7 @@ TABLE_RULES = sorted(
 
 
 def flagged(rule, text: str) -> bool:
-    return any(f.code == rule.code for f in Linter(Config(select=[rule.code])).lint_text(text).findings)
+    return bool(rule_findings(rule, text))
 
 
 @pytest.mark.parametrize("layout", ["tabs", "cells"])

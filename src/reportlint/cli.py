@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     run.add_argument("--stdin-filename", help="the name to report for standard input (also used to find its configuration)")
     run.add_argument("--encoding", help="force the text encoding of the input (e.g. gb18030)")
+    run.add_argument("--previous", action="append", metavar="PATH",
+                     help="last year's reports (file or folder, repeatable): compared with, not checked")
     run.add_argument("--exclude", action="append", help="glob patterns of paths to skip when walking folders")
     run.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too (for pre-commit)")
     run.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
@@ -195,7 +197,7 @@ _CACHED_FORMATS = {
 }
 
 
-def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
+def _from_cache(args: argparse.Namespace, files: list[str], configs: dict, previous: list[str] = (), run_config=None):
     """Every file's result from the result cache, or None as soon as one is not there. Answers
     without importing the parser, the binder or the rules (the configuration is checked against
     the rule index instead): an unchanged report in a pre-commit hook costs little more than
@@ -217,7 +219,7 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
         return None
     checked: set[int] = set()
     results = []
-    for path in files:
+    for path in [*files, *previous]:
         config = _config_for(args, path, configs)
         if id(config) not in checked:
             validate_config(config, index.rules)
@@ -230,7 +232,16 @@ def _from_cache(args: argparse.Namespace, files: list[str], configs: dict):
         if cached is None:
             return None
         results.append(cached)
-    return results
+    if len(results) > 1:  # several reports: what the cross-report rules added, kept for this very run
+        from reportlint.engine.cross_cache import CrossCache, apply, run_key
+        from reportlint.engine.result_cache import config_fingerprint
+
+        references = [False] * len(files) + [True] * len(previous)
+        added = CrossCache().get(run_key(results, references, config_fingerprint(run_config)))
+        if added is None:
+            return None
+        apply(results, added)
+    return results[: len(files)]
 
 
 def _baseline(args: argparse.Namespace):
@@ -279,9 +290,12 @@ def check(args: argparse.Namespace) -> int:
     first_config = _config_for(args, first, configs)
     excludes = list(first_config.exclude) + (_split(args.exclude) or [])
     files, unreadable = _collect(args.paths, excludes, args.force_exclude)
-    _refuse_output_over_inputs(args.output, files)
+    previous, previous_unreadable = _collect(args.previous or [], excludes, args.force_exclude)
+    previous = [path for path in previous if path not in set(files) and path != "-"]
+    unreadable += previous_unreadable
+    _refuse_output_over_inputs(args.output, [*files, *previous])
     results: list[FileResult] = [FileResult(path, error=reason, metadata={"kind": "input"}) for path, reason in unreadable]
-    cached = None if unreadable else _from_cache(args, files, configs)
+    cached = None if unreadable else _from_cache(args, files, configs, previous, first_config)
     if cached is not None:
         import importlib
 
@@ -318,7 +332,9 @@ def check(args: argparse.Namespace) -> int:
         config = _config_for(args, (args.stdin_filename or "-") if path == "-" else path, configs)
         linter_for(config)  # checks selectors and options before any work (ConfigError)
         tasks.append(None if path == "-" else Task(path, config, args.encoding, not args.no_cache, keep_text))
-    progress, advance = _progress(len(files), not args.no_progress)
+    references = [Task(path, _config_for(args, path, configs), args.encoding, not args.no_cache) for path in previous]
+    across = len(files) + len(references) > 1  # several reports: held against each other (engine.pairing)
+    progress, advance = _progress(len(files) + len(references), not args.no_progress)
     checked = [task for task in tasks if task is not None]
     outcome = _Outcome(args.exit_zero)
     interruption = _Interruption()
@@ -335,7 +351,7 @@ def check(args: argparse.Namespace) -> int:
             return FileResult(display, error=str(error), metadata={"kind": "input"})
         return check_data(data, display, config, args.encoding, use_cache=False, keep_text=keep_text)
 
-    batch = iter(check_files(checked, args.jobs or None, advance))
+    batch = iter(check_files([*checked, *references] if across else checked, args.jobs or None, advance))
 
     def stream():
         """Results in order, straight to the reporter: nothing is kept but the exit code. An
@@ -352,12 +368,44 @@ def check(args: argparse.Namespace) -> int:
             result = _through_baseline(baseline, args.update_baseline, result)
             yield outcome.count(result, task.config if task else first_config)
 
+    def stream_across():
+        """Several reports: each checked alone (its result spooled to disk), then held against
+        each other, then written in order."""
+        from reportlint.engine.cross_cache import apply_one
+        from reportlint.engine.pairing import Spool, cross_additions
+
+        for result in results:
+            yield outcome.count(result, first_config)
+        spool = Spool()
+        try:
+            for task in (*tasks, *references):
+                with interruption.allowed():
+                    if interruption.signal:
+                        return
+                    spool.add(stdin_result() if task is None else next(batch))
+            every = [task.config if task else first_config for task in (*tasks, *references)]
+            added = cross_additions(spool.stubs, [False] * len(tasks) + [True] * len(references),
+                                    [linter_for(config) for config in every], linter_for(first_config),
+                                    use_cache=not args.no_cache)
+            for problem in added.problems:
+                print(f"reportlint: 内部错误 (internal error): {problem}", file=sys.stderr)
+                outcome.internal = True
+            for index, config in enumerate(every):
+                if index < len(tasks):
+                    result = spool.result(index)
+                    apply_one(result, index, added)
+                    yield outcome.count(_through_baseline(baseline, args.update_baseline, result), config)
+                elif spool.stubs[index].error:  # last year's reports are not checked, but one that cannot be read is said
+                    yield outcome.count(spool.result(index), first_config)
+        finally:
+            spool.close()
+
     rules = {code: rule.info() for code, rule in registry.rules.items()}
     if progress:
         progress.start()
     try:
         with interruption.installed():
-            _write(args, stream(), first_config.lang, reporter_class, rules)
+            _write(args, stream_across() if across else stream(), first_config.lang, reporter_class, rules)
     finally:
         batch.close()  # stops the workers, also when the run was interrupted
         if progress:
@@ -536,6 +584,11 @@ def rule_docs_markdown(rule, lang: str = "zh", measured: dict | None = None) -> 
         f"- enabled by default: {'no — in preview (`--preview`)' if rule.preview else 'yes' if rule.default else 'no'}",
         f"- templates: {', '.join(rule.templates) if rule.templates else 'all'}",
     ]
+    scope = getattr(rule, "scope", None)  # a cross-report rule (reportlint.rules.cross)
+    if scope:
+        lines.append("- compares reports: " + ("each report with the same agency's report on the year before"
+                                               if scope == "pair" else "all the reports of a run")
+                     + " — see [cross-report checks](../cross-report.md)")
     if rule.options:
         lines.append("- options: " + ", ".join(f"`{name}` (default `{value!r}`)" for name, value in rule.options.items()))
     if measured is not None:
@@ -587,6 +640,7 @@ def bound_model(report) -> dict:
         "signature": ({"organ": report.document.signature.organ,
                        "date": report.document.signature.date.isoformat() if report.document.signature.date else None,
                        "span": span(report.document.signature.span)} if report.document.signature else None),
+        "identity": identity_model(report),
         "parse_issues": [{"message": issue.message, "span": span(issue.span)} for issue in report.document.issues],
         "sections": [
             {"number": m.section.number, "title": m.section.title, "template_section": m.spec.key if m.spec else None,
@@ -597,7 +651,7 @@ def bound_model(report) -> dict:
             {
                 "table": table.key,
                 "container": table.container,
-                "layout": table.raw_tables[0].layout,
+                "layout": table.layout,
                 "span": span(table.span),
                 "cells": [
                     {"key": cell.key, "raw": cell.value.raw, "kind": cell.value.kind, "value": cell.value.as_json_number(),
@@ -609,6 +663,27 @@ def bound_model(report) -> dict:
             for instances in report.tables.values()
             for table in instances
         ],
+    }
+
+
+def identity_model(report) -> dict:
+    """Who wrote the report and for which year, where each was read, and the name it is paired
+    under with other reports (None where it cannot take part)."""
+    from reportlint.engine.pairing import agency_names
+
+    identity = report.identity
+    agency_span = identity.agency_span if identity else None
+    year_span = identity.year_span if identity else None
+    key = identity.key if identity else None
+    return {
+        "agency": identity.agency if identity else None,
+        "key": key,
+        "paired_as": agency_names(key)[1] if key and report.year is not None else None,
+        "kinds": list(identity.kinds) if identity else [],
+        "reason": identity.reason if identity else None,
+        "year": report.year,
+        "agency_span": agency_span.to_dict() if agency_span else None,
+        "year_span": year_span.to_dict() if year_span else None,
     }
 
 
@@ -635,7 +710,7 @@ def show_parse(argv: list[str]) -> int:
         return EXIT_OK
     from reportlint.parse_view import render_report
 
-    render_report(report)
+    render_report(report, identity_model(report))
     return EXIT_OK
 
 

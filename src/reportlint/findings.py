@@ -157,6 +157,9 @@ class FileResult:
     source_text: SourceText | None = None
     # Findings of this file left out because a baseline had recorded them (--baseline).
     suppressed: int = 0
+    # What the cross-report rules read of the report (rules.cross.summary: its JSON form, or the
+    # object once a batch holds it); not shown by reporters.
+    summary: dict[str, Any] | None = field(default=None, repr=False)
 
     @classmethod
     def from_findings(cls, path: str, findings: list[Finding], text: str, metadata: dict[str, Any],

@@ -17,7 +17,18 @@ def _block_label(block) -> str:
     return repr(block)
 
 
-def render_report(report: BoundReport) -> None:
+def _identity_line(identity: dict) -> str:
+    def where(span) -> str:
+        return f"line {span['line']}" if span else "not read"
+
+    if not identity["paired_as"]:
+        missing = "agency" if not identity["key"] else "year"
+        return f"[yellow]identity[/] {missing} not read: not compared with other reports"
+    return (f"[bold]identity[/] {identity['agency']} ({where(identity['agency_span'])}) · year {identity['year']} "
+            f"({where(identity['year_span'])}) · paired as {identity['paired_as']} · kinds {', '.join(identity['kinds']) or '?'}")
+
+
+def render_report(report: BoundReport, identity: dict | None = None) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table as RichTable
@@ -28,6 +39,8 @@ def render_report(report: BoundReport) -> None:
     header = f"[bold]{escape(document.title.text) if document.title else '(no title)'}[/]"
     meta = f"template {report.template.id if report.template else '-'} · year {report.year} · legacy {report.legacy}"
     tree = Tree(f"{header}  [dim]{meta}[/]")
+    if identity is not None:
+        tree.add(_identity_line({**identity, "agency": escape(identity["agency"] or "")}))
     if document.preamble:
         preamble = tree.add("preamble")
         for block in document.preamble:

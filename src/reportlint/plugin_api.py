@@ -30,6 +30,11 @@ class ReportlintSpec:
         """Rule classes (subclasses of ``reportlint.rules.Rule``) this plugin provides."""
 
     @hookspec
+    def reportlint_cross_rules(self) -> list[type]:
+        """Rule classes that compare reports (subclasses of ``reportlint.rules.cross.CrossRule``):
+        a report with the same agency's report on the year before, or the reports of one year."""
+
+    @hookspec
     def reportlint_reporters(self) -> dict[str, type]:
         """Output formats: name → reporter class (subclass of ``reportlint.reporting.Reporter``)."""
 

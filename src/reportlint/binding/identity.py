@@ -14,13 +14,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reportlint.parsing.ast import Document
+from reportlint.parsing.ast import Document, Paragraph
 from reportlint.source import Span
 
 # The organ before the year, or between the year and 政府信息公开 / 政务公开.
 _ORGAN_BEFORE_YEAR = re.compile(r"^(?:标题[:：]\s*)?(.{2,40}?)[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _ORGAN_AFTER_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(.{2,40}?)(?:关于)?(?:政府信息公开|政务公开|信息公开)")
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|来源|信息来源)[:：]\s*(\S{2,40})")
+# A page's publisher line; the name ends where the page's next field (时间：…) runs into it.
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|来源|信息来源)[:：]\s*(\S{2,40}?)(?=\s|(?:发布)?(?:时间|日期)[:：]|浏览|$)")
+# A report's title printed as a line of its own below a page's header (a web page converted to
+# Markdown, whose first line is the site's logo).
+_TITLE_LINE = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,10}(?:年度报告|年报)\s*$")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 _STREET = ("街道办事处", "街道办", "街道")
@@ -105,16 +109,25 @@ def _clean(organ: str) -> str:
     return re.sub(r"^(?:关于)", "", organ)
 
 
+def _organ_in_title(text: str) -> str | None:
+    for pattern in (_ORGAN_BEFORE_YEAR, _ORGAN_AFTER_YEAR):
+        match = pattern.search(text)
+        if match and not re.fullmatch(r"[\d年度]*", match.group(1)):
+            return _clean(match.group(1))
+    return None
+
+
 def identify(document: Document, year: int | None, year_span: Span | None = None, text: str = "") -> Identity:
     """The report's identity, read from its title, its signature, or a page's 发布机构 line."""
     candidates: list[tuple[str, Span | None]] = []
-    title = document.title
-    if title is not None:
-        for pattern in (_ORGAN_BEFORE_YEAR, _ORGAN_AFTER_YEAR):
-            match = pattern.search(title.text)
-            if match and not re.fullmatch(r"[\d年度]*", match.group(1)):
-                candidates.append((_clean(match.group(1)), title.span))
-                break
+    titles = [document.title] if document.title is not None else []
+    titles += [block for block in document.preamble  # before the first section: below a page's header
+               if isinstance(block, Paragraph) and len(block.text) <= 80 and _TITLE_LINE.search(block.text)]
+    for title in titles:
+        organ = _organ_in_title(title.text)
+        if organ:
+            candidates.append((organ, title.span))
+            break
     signature = document.signature
     if signature is not None and signature.organ:
         candidates.append((_clean(signature.organ), signature.span))

@@ -151,6 +151,9 @@ def check_data(data: bytes, path: str, config: Config, encoding: str | None = No
             source = load_bytes(data, path, encoding, config.limits)
             outcome = linter_for(config).lint_source(source)
             result = FileResult.from_findings(path, outcome.findings, source.original, report_metadata(outcome.report))
+            # What the cross-report rules read of it; the key says what it was made from, so a
+            # rerun of the same reports is answered from the cache (engine.cross_cache).
+            result.summary = {**cross_summary(outcome.report), "digest": key}
     except InputError as error:
         return _input_error(path, str(error))
     except LimitExceeded as error:
@@ -168,6 +171,13 @@ def check_data(data: bytes, path: str, config: Config, encoding: str | None = No
         result.source_text = source_text(source, outcome.findings)
     cache.put(key, result)
     return result
+
+
+def cross_summary(report) -> dict:
+    """What the cross-report rules need of the report, kept with its result (engine.pairing)."""
+    from reportlint.rules.cross.summary import summarise
+
+    return summarise(report).to_json()
 
 
 def report_metadata(report) -> dict:

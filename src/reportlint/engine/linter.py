@@ -30,9 +30,12 @@ class Linter:
         self.registry = registry or get_registry()
         self._validate_selectors()
         self.templates = self._load_templates()
-        self.rules = [rule for rule in self.registry.rules.values() if self.is_enabled(rule)]
+        enabled = [rule for rule in self.registry.rules.values() if self.is_enabled(rule)]
+        # Rules that compare reports run once the whole run is read (engine.pairing), not here.
+        self.cross_rules = [rule for rule in enabled if rule.code in self.registry.cross_rules]
+        self.rules = [rule for rule in enabled if rule.code not in self.registry.cross_rules]
         # Worked out once per linter rather than once per report and rule.
-        self._rule_options = {rule.code: self._options_for(rule) for rule in self.rules}
+        self._rule_options = {rule.code: self._options_for(rule) for rule in enabled}
         self._all_codes = frozenset(rule.code for rule in self.rules)
 
     # -- configuration ------------------------------------------------------------------------
@@ -87,6 +90,19 @@ class Linter:
     def _severity_for(self, rule: type[Rule], finding: Finding) -> Severity:
         override = self.config.severity.get(rule.code) or self.config.severity.get(rule.name)
         return override or finding.severity
+
+    def options_for(self, rule: type[Rule]) -> dict:
+        return self._rule_options.get(rule.code) or self._options_for(rule)
+
+    def adjust_finding(self, finding: Finding, path: str | None) -> Finding | None:
+        """A finding made outside :meth:`lint_source` (a cross-report rule's) as this
+        configuration has it: None where its rule is not enabled or ignored for ``path``, its
+        severity overridden where configured."""
+        rule = self.registry.rules.get(finding.code)
+        if rule is None or not self.is_enabled(rule) or any(selector_matches(s, rule) for s in self._ignored_here(path)):
+            return None
+        severity = self._severity_for(rule, finding)
+        return finding if severity is finding.severity else replace(finding, severity=severity)
 
     # -- running ------------------------------------------------------------------------------
 

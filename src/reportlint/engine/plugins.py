@@ -24,7 +24,8 @@ class Registry:
     """What the plugins (the built-in ones included) provide; filled by :func:`build_registry`."""
 
     def __init__(self) -> None:
-        self.rules: dict[str, type] = {}  # code → rule class
+        self.rules: dict[str, type] = {}  # code → rule class (cross-report rules included)
+        self.cross_rules: frozenset[str] = frozenset()  # codes of the rules that compare reports
         self.reporters: dict[str, type] = {}
         self.template_paths: list[str] = []
         self.errors: list[str] = []  # plugins that failed to load, by name
@@ -46,6 +47,7 @@ def _register(manager: pluggy.PluginManager, name: str, load: Any, registry: Reg
 
 def build_registry(autoload: bool = True) -> Registry:
     from reportlint.rules.base import Rule
+    from reportlint.rules.cross.base import is_cross_rule
 
     registry = Registry()
     manager = pluggy.PluginManager(PROJECT_NAME)
@@ -66,12 +68,24 @@ def build_registry(autoload: bool = True) -> Registry:
 
     for plugin_rules in manager.hook.reportlint_rules():
         for rule in plugin_rules or ():
-            if not (isinstance(rule, type) and issubclass(rule, Rule)):
-                registry.errors.append(f"not a rule class: {rule!r}")
+            if not (isinstance(rule, type) and issubclass(rule, Rule)) or is_cross_rule(rule):
+                registry.errors.append(f"not a rule class: {rule!r}" if not is_cross_rule(rule) else
+                                       f"{rule.code}: a cross-report rule is registered with reportlint_cross_rules")
             elif rule.code in registry.rules and registry.rules[rule.code] is not rule:
                 registry.errors.append(f"rule code {rule.code} is defined twice ({registry.rules[rule.code].__module__}, {rule.__module__})")
             else:
                 registry.rules[rule.code] = rule
+    cross: set[str] = set()
+    for plugin_rules in manager.hook.reportlint_cross_rules():
+        for rule in plugin_rules or ():
+            if not is_cross_rule(rule):
+                registry.errors.append(f"not a cross-report rule class (reportlint.rules.cross.CrossRule): {rule!r}")
+            elif rule.code in registry.rules and registry.rules[rule.code] is not rule:
+                registry.errors.append(f"rule code {rule.code} is defined twice ({registry.rules[rule.code].__module__}, {rule.__module__})")
+            else:
+                registry.rules[rule.code] = rule
+                cross.add(rule.code)
+    registry.cross_rules = frozenset(cross)
     for reporters in manager.hook.reportlint_reporters():
         registry.reporters.update(reporters or {})
     for paths in manager.hook.reportlint_templates():

@@ -158,6 +158,7 @@ class ResultCache:
                 source_lines={int(number): line for number, line in data.get("source_lines", {}).items()},
                 metadata={**data["metadata"], "cached": True},
                 source_text=text,
+                summary=data.get("summary"),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing, or damaged: lint again
@@ -171,6 +172,7 @@ class ResultCache:
             "findings": [_finding_to_json(finding) for finding in result.findings],
             "metadata": result.metadata,
             "source_lines": result.source_lines,
+            "summary": result.summary if isinstance(result.summary, dict) or result.summary is None else result.summary.to_json(),
         }
         try:
             os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)

@@ -32,4 +32,7 @@ class GithubReporter(Reporter):
             message = finding.message.in_language(self.lang)
             if finding.origin:
                 message += f" ({finding.origin})"
+            for related in finding.related:  # annotations have one location: name the other in the text
+                line = f":{related.span.line}" if related.span else ""
+                message += f"\n{related.path or result.path}{line} {related.message.in_language(self.lang)}"
             self.stream.write(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_escape_data(message)}\n")

@@ -10,7 +10,8 @@ JSON_FORMAT_VERSION = 1
 
 class JsonReporter(Reporter):
     """``{"version": 1, "files": [{"path", "template", "year", "agency", "agency_kind", "error",
-    "findings": [...]}]}``; the agency as printed in the report, its plausible kinds (a list)."""
+    "findings": [...]}]}``; the agency as printed in the report, its plausible kinds (a list);
+    ``pairing`` and ``previous`` too when several reports were checked together."""
 
     name = "json"
     description = "JSON for other programs"
@@ -26,6 +27,9 @@ class JsonReporter(Reporter):
             "year": result.metadata.get("year"),
             "agency": result.metadata.get("agency"),
             "agency_kind": result.metadata.get("agency_kind"),
+            # Set when several reports were checked together: how this one was paired, and with what.
+            **({"pairing": result.metadata["pairing"], "previous": result.metadata.get("previous")}
+               if "pairing" in result.metadata else {}),
             "error": result.error,
             "findings": [finding.to_dict(self.lang) for finding in result.findings],
         }

@@ -115,6 +115,11 @@ class TerminalReporter(Reporter):
                     end_column = min(end_column, offset + len(shown) + 1)
                     length = max(1, _display_width(raw[span.column - 1 : end_column - 1]))
                     self._line("  ", (f"{'':>{width}} │", "dim"), f" {' ' * start}", ("^" * length, style))
+        for related in finding.related:  # the other place it speaks of (last year's report)
+            where = related.path or path
+            if related.span:
+                where += f":{related.span.line}:{related.span.column}"
+            self._line("  ", (self.text("参见", "see"), "cyan"), f": {where} {related.message.in_language(self.lang)}")
         if finding.suggestion:
             self._line("  ", (self.text("建议", "fix"), "green"), f": {finding.suggestion.in_language(self.lang)}")
 

@@ -141,20 +141,8 @@ class RuleContext:
             if table is not None and location.row in table.split_runs:
                 # The cell's figures were run together in the text: say how they were split.
                 evidence = {**evidence, "split_from": table.split_runs[location.row]}
-        self.findings.append(
-            Finding(
-                code=self.rule.code,
-                rule=self.rule.name,
-                category=self.rule.category,
-                severity=severity or self.rule.severity,
-                message=Message(zh, en),
-                span=span,
-                location=location or Location(),
-                evidence=evidence,
-                suggestion=Message(*suggestion) if suggestion else None,
-                path=self.report_model.source.path,
-            )
-        )
+        self.findings.append(make_finding(self.rule, span, zh, en, location=location, evidence=evidence,
+                                          suggestion=suggestion, severity=severity, path=self.report_model.source.path))
 
     # -- helpers used by many rules -------------------------------------------------------
 
@@ -171,6 +159,26 @@ class RuleContext:
             row=cell.row if cell else row,
             column=cell.column if cell else column,
         )
+
+
+def make_finding(rule: type[Rule], span: Span | None, zh: str, en: str, *, location: Location | None = None,
+                 evidence: dict[str, Any] | None = None, suggestion: tuple[str, str] | None = None,
+                 severity: Severity | None = None, path: str | None = None, **more: Any) -> Finding:
+    """A finding of ``rule`` (its code, name, category and severity unless given); ``more``:
+    the finding's other fields (``origin``, ``related``)."""
+    return Finding(
+        code=rule.code,
+        rule=rule.name,
+        category=rule.category,
+        severity=severity or rule.severity,
+        message=Message(zh, en),
+        span=span,
+        location=location or Location(),
+        evidence=evidence or {},
+        suggestion=Message(*suggestion) if suggestion else None,
+        path=path,
+        **more,
+    )
 
 
 def rules_in(namespace: Iterable[Any]) -> list[type[Rule]]:

@@ -384,6 +384,10 @@ class TemplateSpec:
     leftovers: tuple[str, ...] = ()
     money: tuple[dict, ...] = field(default=(), hash=False, repr=False)
     prose_facts: tuple[dict, ...] = field(default=(), hash=False, repr=False)
+    # Equations between a report and the same agency's report on the year before, and the
+    # sentences every report carries (not counted as copied text): see docs/cross-report.md.
+    cross_year: tuple[dict, ...] = field(default=(), hash=False, repr=False)
+    boilerplate: tuple[str, ...] = ()
     path: str | None = None
 
     def applies_to(self, year: int) -> bool:
@@ -537,6 +541,8 @@ def spec_from_data(data: dict, path: str | None = None) -> TemplateSpec:
         leftovers=tuple(data.get("leftovers", ())),
         money=tuple(data.get("money", ())),
         prose_facts=tuple(data.get("prose_facts", ())),
+        cross_year=tuple(data.get("cross_year", ())),
+        boilerplate=tuple(data.get("boilerplate", ())),
         path=path,
     )
 

@@ -13,3 +13,10 @@ def reportlint_reporters():
     from reportlint_example.counts import CountsReporter
 
     return {CountsReporter.name: CountsReporter}
+
+
+@hookimpl
+def reportlint_cross_rules():  # rules that compare a report with the same agency's last year
+    from reportlint_example.applications_halved import ApplicationsHalved
+
+    return [ApplicationsHalved]
