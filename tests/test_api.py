@@ -9,8 +9,9 @@ from conftest import SEED_FILES
 
 
 def test_lint_text_and_lint_file_agree(seed_text):
-    from_text = reportlint.lint_text(seed_text("chaiqiao"), path=str(SEED_FILES["chaiqiao"]))
-    from_file = reportlint.lint_file(SEED_FILES["chaiqiao"])
+    config = reportlint.Config(preview=True)
+    from_text = reportlint.lint_text(seed_text("chaiqiao"), path=str(SEED_FILES["chaiqiao"]), config=config)
+    from_file = reportlint.lint_file(SEED_FILES["chaiqiao"], config=config)
     assert [f.code for f in from_text] == [f.code for f in from_file] == ["RL200", "RL200"]
     assert all(isinstance(f, reportlint.Finding) for f in from_file)
 
@@ -23,7 +24,7 @@ def test_lint_file_raises_input_error_for_bad_files(tmp_path):
 
 
 def test_config_object(seed_text):
-    config = reportlint.Config(select=["privacy"])
+    config = reportlint.Config(select=["privacy"], preview=True)
     assert {f.code for f in reportlint.lint_text(seed_text("shidong"), config=config)} == {"RL601"}
 
 

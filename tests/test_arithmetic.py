@@ -17,7 +17,7 @@ def analysis_of(text: str, table: str = "applications"):
 
 
 def lint(text: str, *select: str):
-    return Linter(Config(select=list(select) or None)).lint_text(text).findings
+    return Linter(Config(select=list(select) or None, preview=True)).lint_text(text).findings
 
 
 def test_a_consistent_table_has_no_failing_equation():

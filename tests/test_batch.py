@@ -27,7 +27,7 @@ def corpus(tmp_path_factory):
 
 
 def batch(folder, *args, cache_dir):
-    code, out, err = run(folder, "--format", "json", "--exclude", "drafts/", *args,
+    code, out, err = run(folder, "--format", "json", "--exclude", "drafts/", "--preview", *args,
                          env={"REPORTLINT_CACHE_DIR": str(cache_dir)})
     assert "Traceback" not in err, err
     return code, json.loads(out)["files"]

@@ -27,7 +27,7 @@ print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
 
 def probe(*args, cache_dir):
     environment = {**os.environ, "NO_COLOR": "1", "REPORTLINT_CACHE_DIR": str(cache_dir)}
-    process = subprocess.run([sys.executable, "-c", PROBE, *map(str, args)], capture_output=True,
+    process = subprocess.run([sys.executable, "-c", PROBE, *map(str, args), "--preview"], capture_output=True,
                              env=environment, timeout=120)
     err = process.stderr.decode("utf-8")
     assert "Traceback" not in err, err

@@ -23,7 +23,7 @@ def run(*args, stdin: bytes | None = None, cwd=None, env=None):
 
 
 def test_findings_exit_1_with_locations_and_source_lines():
-    code, out, err = run(SEED_FILES["chaiqiao"])
+    code, out, err = run(SEED_FILES["chaiqiao"], "--preview")
     assert code == 1, err
     assert f"{SEED_FILES['chaiqiao']}:242:2: RL200" in out
     assert "^" in out and "共: 2 错误" in out
@@ -40,14 +40,14 @@ def test_two_files_get_the_summary_tables():
 def test_exit_zero_fail_on_and_select():
     assert run(SEED_FILES["chaiqiao"], "--exit-zero")[0] == 0
     assert run(SEED_FILES["zhangjiashan"], "--fail-on", "error")[0] == 0  # only warnings there
-    code, out, _ = run(SEED_FILES["chaiqiao"], "--select", "date,privacy")
+    code, out, _ = run(SEED_FILES["chaiqiao"], "--select", "date,privacy", "--preview")
     assert code == 0 and "RL200" not in out
-    code, out, _ = run(SEED_FILES["chaiqiao"], "--ignore", "likely-wrong-cell", "--format", "json")
+    code, out, _ = run(SEED_FILES["chaiqiao"], "--ignore", "likely-wrong-cell", "--format", "json", "--preview")
     assert {f["code"] for f in json.loads(out)["files"][0]["findings"]} == {"RL201", "RL202", "RL203"}
 
 
 def test_english_messages():
-    _, out, _ = run(SEED_FILES["shidong"], "--lang", "en", "--select", "RL601")
+    _, out, _ = run(SEED_FILES["shidong"], "--lang", "en", "--select", "RL601", "--preview")
     assert "A personal mobile number is published: 177****1193" in out
 
 
@@ -72,7 +72,7 @@ def test_stdin_with_a_filename(seed_text):
 def test_gb18030_input_is_detected(tmp_path):
     path = tmp_path / "report.txt"
     path.write_bytes(SEED_FILES["zhangjiashan"].read_text(encoding="utf-8").encode("gb18030"))
-    code, out, _ = run(path, "--select", "RL701", "--format", "json")
+    code, out, _ = run(path, "--select", "RL701", "--format", "json", "--preview")
     assert json.loads(out)["files"][0]["findings"][0]["code"] == "RL701"
 
 
@@ -86,7 +86,7 @@ def test_gb18030_input_is_detected(tmp_path):
 )
 def test_bad_input_is_one_line_exit_2_and_other_files_still_checked(tmp_path, make, message):
     bad = make(tmp_path)
-    code, out, err = run(bad, SEED_FILES["chaiqiao"])
+    code, out, err = run(bad, SEED_FILES["chaiqiao"], "--preview")
     assert code == 2
     assert "Traceback" not in out + err
     lines = [line for line in out.splitlines() if str(bad) in line]

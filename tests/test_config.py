@@ -19,7 +19,7 @@ def write(path, text: str):
 
 
 def codes_for(path) -> set[str]:
-    _, out, err = run(path, "--format", "json")
+    _, out, err = run(path, "--format", "json", "--preview")
     assert "Traceback" not in err, err
     return {f["code"] for f in json.loads(out)["files"][0]["findings"]}
 
@@ -44,7 +44,7 @@ def test_extend_inherits_and_overrides(tmp_path):
 def test_pyproject_section(tmp_path):
     write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.reportlint]\nselect = ["hygiene"]\nfail-on = "error"\n')
     write(tmp_path / "r.txt", SEED_FILES["zhangjiashan"].read_text(encoding="utf-8"))
-    code, out, _ = run(tmp_path / "r.txt", "--format", "json")
+    code, out, _ = run(tmp_path / "r.txt", "--format", "json", "--preview")
     assert {f["code"] for f in json.loads(out)["files"][0]["findings"]} == {"RL701"}
     assert code == 0  # a warning, below fail-on = error
 
@@ -103,6 +103,6 @@ def test_isolated_ignores_configuration(tmp_path):
 def test_selection_semantics(registry):
     from reportlint.engine import Config
 
-    linter = Linter(Config(select=["RL2"], ignore=["RL205"], extend_select=["missing-date"]), registry)
+    linter = Linter(Config(select=["RL2"], ignore=["RL205"], extend_select=["missing-date"], preview=True), registry)
     chosen = {rule.code for rule in linter.rules}
     assert "RL201" in chosen and "RL205" not in chosen and "RL305" in chosen and "RL601" not in chosen

@@ -53,7 +53,7 @@ def hostile_folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_run(hostile_folder):
-    code, out, err = run(hostile_folder, "--format", "json", "--no-cache", "--jobs", "1")
+    code, out, err = run(hostile_folder, "--format", "json", "--no-cache", "--preview", "--jobs", "1")
     return code, {os.path.basename(entry["path"]): entry for entry in json.loads(out)["files"]}, err
 
 
@@ -122,7 +122,7 @@ def test_the_library_does_not_raise_recursion_error_on_deep_html(tmp_path):
 def test_a_fifo_named_on_the_command_line_does_not_hang_the_next_file(tmp_path):
     fifo = tmp_path / "report.txt"
     os.mkfifo(fifo)
-    code, out, err = run(fifo, SEED_FILES["chaiqiao"], "--no-cache")
+    code, out, err = run(fifo, SEED_FILES["chaiqiao"], "--no-cache", "--preview")
     assert code == 2 and "不是普通文件" in out and "RL200" in out
 
 
@@ -141,7 +141,7 @@ def test_a_symlink_loop_and_a_broken_link_are_not_called_missing(tmp_path):
     (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
     (tmp_path / "c.txt").symlink_to(tmp_path / "nowhere.txt")
-    code, out, _ = run(tmp_path / "a.txt", tmp_path / "c.txt", tmp_path / "d.txt", "--no-cache")
+    code, out, _ = run(tmp_path / "a.txt", tmp_path / "c.txt", tmp_path / "d.txt", "--no-cache", "--preview")
     assert code == 2
     assert "符号链接循环" in out and "符号链接指向的文件不存在" in out and "文件不存在 (no such file)" in out
 
@@ -159,7 +159,7 @@ def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch, capsys):
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    code = cli.main([str(tmp_path), "--no-cache", "--format", "json"])
+    code = cli.main([str(tmp_path), "--no-cache", "--preview", "--format", "json"])
     files = json.loads(capsys.readouterr().out)["files"]
     assert code == 2
     assert any(entry["path"].endswith("locked") and "无法读取文件夹" in entry["error"] for entry in files)
@@ -172,7 +172,7 @@ def test_output_path_that_is_an_input_is_refused_and_the_input_kept(tmp_path):
     link = tmp_path / "link.txt"
     link.symlink_to(report)
     for output in (report, link):
-        code, _, err = run(report, "-o", output, "--no-cache")
+        code, _, err = run(report, "-o", output, "--no-cache", "--preview")
         assert code == 2 and "输出文件是被检查的文件之一" in err
     assert report.read_bytes() == SEED_FILES["chaiqiao"].read_bytes()
 
@@ -183,7 +183,7 @@ def test_escape_sequences_in_names_and_text_are_shown_not_obeyed(tmp_path):
     report = tmp_path / "a\x1b[2Jb\nc.txt"
     report.write_text(text, encoding="utf-8")
     for colour in ("never", "always"):
-        code, out, _ = run(report, "--no-cache", "--color", colour)
+        code, out, _ = run(report, "--no-cache", "--preview", "--color", colour)
         assert code == 1
         assert "\x1b[2J" not in out and "\x1b]0;" not in out and "\x07" not in out
         location = next(line for line in out.splitlines() if "RL200" in line)
@@ -234,7 +234,7 @@ def test_an_alias_bomb_found_in_the_folder_tree_is_exit_2(tmp_path):
     report = tmp_path / "dept" / "r.txt"
     report.parent.mkdir()
     report.write_bytes(SEED_FILES["chaiqiao"].read_bytes())
-    code, _, err = run(report, "--no-cache")
+    code, _, err = run(report, "--no-cache", "--preview")
     assert code == 2 and "别名" in err and len(err.strip().splitlines()) == 1
 
 
@@ -253,7 +253,7 @@ def test_a_file_over_its_time_limit_is_reported_and_the_rest_completes(tmp_path)
     slow = hostile.pdf_pages(40)
     (tmp_path / slow[0]).write_bytes(slow[1])
     (tmp_path / "report.txt").write_bytes(SEED_FILES["chaiqiao"].read_bytes())
-    code, out, _ = run(tmp_path, "--no-cache", "--format", "json")
+    code, out, _ = run(tmp_path, "--no-cache", "--preview", "--format", "json")
     files = {os.path.basename(entry["path"]): entry for entry in json.loads(out)["files"]}
     assert code == 2
     assert "超时" in files["pages.pdf"]["error"]
@@ -264,7 +264,7 @@ def test_a_file_over_its_memory_limit_is_reported(tmp_path):
     (tmp_path / ".reportlint.yaml").write_text("limits: {memory-per-file-mb: 10}\n", encoding="utf-8")
     name, data = hostile.repeated_seed(1 << 20)
     (tmp_path / name).write_bytes(data)
-    code, out, _ = run(tmp_path / name, "--no-cache", "--format", "json")
+    code, out, _ = run(tmp_path / name, "--no-cache", "--preview", "--format", "json")
     assert code == 2 and "内存超限" in json.loads(out)["files"][0]["error"]
 
 
@@ -285,7 +285,7 @@ def test_a_worker_that_dies_costs_one_file_only(tmp_path, monkeypatch):
         return real_check(task)
 
     monkeypatch.setattr(batch, "check_file", check_or_die)  # the forked workers inherit it
-    results = list(batch.check_files([batch.Task(str(path), Config(), None, False) for path in paths], jobs=2))
+    results = list(batch.check_files([batch.Task(str(path), Config(preview=True), None, False) for path in paths], jobs=2))
     assert [result.path for result in results] == [str(path) for path in paths]
     assert "exit code 9" in results[7].error
     assert all(result.findings for index, result in enumerate(results) if index != 7)
@@ -330,7 +330,7 @@ def test_a_planted_grammar_cache_runs_no_code_and_is_rebuilt(tmp_path):
 
     cache = tmp_path / "cache"
     env = {"REPORTLINT_CACHE_DIR": str(cache)}
-    run(SEED_FILES["chaiqiao"], "--no-cache", env=env)
+    run(SEED_FILES["chaiqiao"], "--no-cache", "--preview", env=env)
     marker = tmp_path / "pwned"
     (grammar,) = cache.glob("grammar-*.json")
 
@@ -341,7 +341,7 @@ def test_a_planted_grammar_cache_runs_no_code_and_is_rebuilt(tmp_path):
     pickled = grammar.with_suffix(".cache")  # where lark's own pickle cache used to be
     pickled.write_bytes(pickle.dumps(Payload()))
     write_json(str(grammar), {"c": "os.system"})  # a well-formed cache file naming a class
-    code, out, _ = run(SEED_FILES["chaiqiao"], "--no-cache", env=env)
+    code, out, _ = run(SEED_FILES["chaiqiao"], "--no-cache", "--preview", env=env)
     assert code == 1 and "RL200" in out
     assert not marker.exists()
 
@@ -356,12 +356,12 @@ def test_cache_folders_are_private_at_every_level(tmp_path):
 def test_a_foreign_json_template_cache_is_ignored(tmp_path):
     cache = tmp_path / "cache"
     env = {"REPORTLINT_CACHE_DIR": str(cache)}
-    run(SEED_FILES["chaiqiao"], "--no-cache", env=env)
+    run(SEED_FILES["chaiqiao"], "--no-cache", "--preview", env=env)
     copies = list((cache / "templates").glob("*.json"))
     assert copies
     for copy in copies:
         copy.write_text("{}", encoding="utf-8")
-    code, out, err = run(SEED_FILES["chaiqiao"], "--no-cache", env=env)
+    code, out, err = run(SEED_FILES["chaiqiao"], "--no-cache", "--preview", env=env)
     assert code == 1 and "RL200" in out, err
 
 
@@ -390,5 +390,5 @@ def test_damaged_pdf_warnings_do_not_reach_the_terminal(tmp_path):
 
     damaged = tmp_path / "damaged.pdf"
     damaged.write_bytes((FIXTURES / "corpus" / "hongze-2023.pdf").read_bytes().replace(b" R", b" X"))
-    code, out, err = run(damaged, "--no-cache")
+    code, out, err = run(damaged, "--no-cache", "--preview")
     assert code == 2 and err.strip() == "" and len(out.strip().splitlines()) <= 3

@@ -50,9 +50,10 @@ def browser(tmp_path_factory):
 def report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
     env = {"REPORTLINT_CACHE_DIR": str(folder / "cache")}
-    code, _, err = run(*INPUTS, "--format", "html", "-o", folder / "检查结果.html", env=env)
+    # Every rule, preview ones included: a page with findings of every severity to filter.
+    code, _, err = run(*INPUTS, "--format", "html", "-o", folder / "检查结果.html", "--preview", env=env)
     assert code == 1, err
-    _, out, _ = run(*INPUTS, "--format", "json", env=env)
+    _, out, _ = run(*INPUTS, "--format", "json", "--preview", env=env)
     return folder / "检查结果.html", json.loads(out)["files"]
 
 

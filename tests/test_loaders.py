@@ -17,7 +17,7 @@ CORPUS = FIXTURES / "corpus"
 
 
 def lint(path):
-    return reportlint.lint_file(path)
+    return reportlint.lint_file(path, config=reportlint.Config(preview=True))
 
 
 def by_code(findings, code):
@@ -125,7 +125,7 @@ def test_text_and_docx_of_the_same_report_reach_the_same_findings(tmp_path):
 def test_bad_inputs(tmp_path, name, make, message):
     path = tmp_path / name
     path.write_bytes(make())
-    code, out, err = run(path, SEED_FILES["chaiqiao"])
+    code, out, err = run(path, SEED_FILES["chaiqiao"], "--preview")
     assert code == 2, out + err
     assert "Traceback" not in out + err
     line = next(line for line in out.splitlines() if name in line)

@@ -47,7 +47,7 @@ def test_installed_plugin_registers_but_does_not_enable_its_rule(plugin_path, tm
 
 
 def test_plugin_reporter_is_a_format(plugin_path):
-    code, out, _ = run(SEED_FILES["chaiqiao"], "--format", "counts", env=with_path(plugin_path))
+    code, out, _ = run(SEED_FILES["chaiqiao"], "--format", "counts", "--preview", env=with_path(plugin_path))
     assert code == 1 and out.strip().endswith("RL200=2")
 
 
@@ -72,7 +72,7 @@ def test_a_broken_plugin_is_named_and_the_run_goes_on(tmp_path):
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-plugin\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[reportlint]\nbroken = broken_plugin_module\n")
     (tmp_path / "broken_plugin_module.py").write_text("raise RuntimeError('this plugin is broken')\n")
-    code, out, err = run(SEED_FILES["chaiqiao"], env=with_path(tmp_path))
+    code, out, err = run(SEED_FILES["chaiqiao"], "--preview", env=with_path(tmp_path))
     assert code == 1 and "RL200" in out
     assert "broken" in err and "this plugin is broken" in err and "Traceback" not in err
 

@@ -113,7 +113,7 @@ def test_a_plain_run_of_one_file_does_not_load_rich(tmp_path):
     report = tmp_path / "report.txt"
     report.write_text(SOURCE, encoding="utf-8")
     environment = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}
-    plain, coloured = (subprocess.run([sys.executable, "-c", probe, str(report), "--no-cache", *extra],
+    plain, coloured = (subprocess.run([sys.executable, "-c", probe, str(report), "--no-cache", "--preview", *extra],
                                       capture_output=True, text=True, env=environment, timeout=120).stdout
                        for extra in ([], ["--color", "always"]))
     assert "RL601" in plain and plain.strip().splitlines()[-1] == "False"

@@ -3,7 +3,14 @@ it must not."""
 
 from __future__ import annotations
 
-from reportlint import lint_text
+import reportlint
+
+# Every rule, preview ones included: what the seeds hold, whichever rules are on by default.
+EVERY_RULE = reportlint.Config(preview=True)
+
+
+def lint_text(text, path=None):
+    return reportlint.lint_text(text, path=path, config=EVERY_RULE)
 
 
 def findings_of(seed_text, name):
@@ -92,7 +99,7 @@ def test_a_subtotal_on_a_group_heading_is_named_as_such():
     from reportlint.rules._examples import applications_table
 
     text = applications_table().replace("| （三）不予公开 | 1.属于国家秘密 |", "| （三）不予公开 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n|  | 1.属于国家秘密 |")
-    findings = Linter(Config(select=["RL109"])).lint_text(text).findings
+    findings = Linter(Config(select=["RL109"], preview=True)).lint_text(text).findings
     assert [f.evidence.get("subtotal") for f in findings] == [True]
 
 
@@ -109,6 +116,6 @@ def test_a_garbled_date_is_pointed_at():
     from reportlint.rules._examples import report
 
     text = report(tail="某某街道办事处于202021年1月13日印发本报告。\n")
-    (finding,) = [f for f in Linter(Config(select=["RL302"])).lint_text(text).findings]
+    (finding,) = [f for f in Linter(Config(select=["RL302"], preview=True)).lint_text(text).findings]
     line = text.splitlines()[finding.span.line - 1]
     assert line[finding.span.column - 1 : finding.span.end_column - 1] == "202021年1月13日"

@@ -16,6 +16,7 @@ class ApplicantRowTotal(EquationFamilyRule):
     name = "applicant-row-total"
     category = "arithmetic"
     severity = Severity.ERROR
+    preview = True
     family = "row-total"
     summary = Message("表三各行：总计 = 各类申请人之和", "Table 3, each row: total = sum of the applicant columns")
     bad_example = applications("2 1 0 0 0 0 2", "0 0 0 0 0 0 0", "2 1 0 0 0 0 2", "2 1 0 0 0 0 2", "0 0 0 0 0 0 0")

@@ -18,6 +18,7 @@ class CountNotWhole(Rule):
     name = "count-not-whole"
     category = "arithmetic"
     severity = Severity.ERROR
+    preview = True
     summary = Message("计数单元格为负数或小数", "A count cell is negative or fractional")
     bad_example = applications_rows([("（一）予以公开", "1.5 0 0 0 0 0 1.5")])
     good_example = applications_rows([("（一）予以公开", "2 0 0 0 0 0 2")])

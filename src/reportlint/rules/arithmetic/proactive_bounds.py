@@ -26,6 +26,7 @@ class ProactiveBounds(EquationFamilyRule):
     name = "proactive-bounds"
     category = "arithmetic"
     severity = Severity.WARNING
+    preview = True
     family = "proactive-bounds"
     summary = Message("表二：本年数量不超过总数，项目数不为负", "Table 2: this year's figures within the totals, counts not negative")
     bad_example = _TABLE_2019.format(total=0)

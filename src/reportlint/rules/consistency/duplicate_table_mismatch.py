@@ -22,6 +22,7 @@ class DuplicateTableMismatch(Rule):
     name = "duplicate-table-mismatch"
     category = "consistency"
     severity = Severity.ERROR
+    preview = True
     summary = Message("同一张表在正文和附件中数字不同", "A table given twice has different figures")
     bad_example = applications_rows(_ROWS) + _COPY.format(values="3 | 0 | 0 | 0 | 0 | 0 | 3")
     good_example = applications_rows(_ROWS) + _COPY.format(values="2 | 0 | 0 | 0 | 0 | 0 | 2")

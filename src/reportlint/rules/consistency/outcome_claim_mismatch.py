@@ -26,6 +26,7 @@ class OutcomeClaimMismatch(Rule):
     name = "outcome-claim-mismatch"
     category = "consistency"
     severity = Severity.WARNING
+    preview = True
     summary = Message("正文对复议诉讼结果的表述与表四不符", "A claim about review and litigation outcomes contradicts table 4")
     bad_example = reviews("2 0 0 1 3 0 0 0 0 0 0 0 0 0 0").replace("| 行政复议 |", "本年度发生行政复议3件，均获维持。\n\n| 行政复议 |", 1)
     good_example = reviews("3 0 0 0 3 0 0 0 0 0 0 0 0 0 0").replace("| 行政复议 |", "本年度发生行政复议3件，均获维持。\n\n| 行政复议 |", 1)

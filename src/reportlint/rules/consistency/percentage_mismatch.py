@@ -32,6 +32,7 @@ class PercentageMismatch(Rule):
     name = "percentage-mismatch"
     category = "consistency"
     severity = Severity.WARNING
+    preview = True
     summary = Message("正文百分比无法由表三数字算出", "A percentage in the prose does not follow from table 3")
     bad_example = applications("81 0 0 0 0 0 81", "0 0 0 0 0 0 0", "81 0 0 0 0 0 81", "81 0 0 0 0 0 81", "0 0 0 0 0 0 0").replace(
         "| （本列", "予以公开42件，占56.85%。\n\n| （本列", 1)

@@ -18,6 +18,7 @@ class RequiredMention(Rule):
     name = "required-mention"
     category = "consistency"
     severity = Severity.WARNING
+    preview = True
     summary = Message("章节未报告模板要求的事项", "A section leaves out what the template requires it to report")
     bad_example = example(title="某某局2022年政府信息公开工作年度报告\n\n")
     good_example = example(title="某某局2022年政府信息公开工作年度报告\n\n").replace("六、其他需要报告的事项\n\n无。", "六、其他需要报告的事项\n\n本年度未收取信息处理费。")

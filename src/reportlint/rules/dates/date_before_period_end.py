@@ -17,6 +17,7 @@ class DateBeforePeriodEnd(Rule):
     name = "date-before-period-end"
     category = "date"
     severity = Severity.ERROR
+    preview = True
     summary = Message("报告日期早于统计期限结束", "The report is dated before its statistics period ends")
     bad_example = example(tail="某某街道办事处\n\n2020年12月17日\n")
     good_example = example(tail="某某街道办事处\n\n2021年1月13日\n")

@@ -25,6 +25,7 @@ class GarbledDate(Rule):
     name = "garbled-date"
     category = "date"
     severity = Severity.ERROR
+    preview = True
     summary = Message("日期明显错误或数字粘连", "A date that cannot be right, or digits run together")
     bad_example = example(tail="某某街道办事处\n\n202021年1月13日\n")
     good_example = example(tail="某某街道办事处\n\n2021年1月13日\n")

@@ -43,6 +43,7 @@ class PastDeadline(Rule):
     name = "past-deadline"
     category = "date"
     severity = Severity.WARNING
+    preview = True
     summary = Message("报告日期晚于该类机关的报送期限", "The report is dated after its agency's deadline")
     options = {
         "agency-kind": "auto",

@@ -19,6 +19,7 @@ class YearMismatch(Rule):
     name = "year-mismatch"
     category = "date"
     severity = Severity.ERROR
+    preview = True
     summary = Message("标题年份与统计期限不一致，或统计期限不是完整年度", "Title year and statistics period disagree, or the period is not a calendar year")
     bad_example = example().replace("本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。", _PERIOD_2019)
     good_example = example()

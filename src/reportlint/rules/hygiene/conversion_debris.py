@@ -17,6 +17,7 @@ class ConversionDebris(Rule):
     name = "conversion-debris"
     category = "hygiene"
     severity = Severity.WARNING
+    preview = True
     summary = Message("文中残留格式转换痕迹", "Conversion debris left in the text")
     bad_example = example().replace("一、总体情况\n\n", "一、总体情况\n\n[bookmark: _GoBack]")
     good_example = example()

@@ -31,6 +31,7 @@ class DoubledCharacters(Rule):
     name = "doubled-characters"
     category = "hygiene"
     severity = Severity.INFO
+    preview = True
     summary = Message("标题中有重复的词", "A word is doubled in a heading")
     bad_example = example(rename={"四": "政府信息公开行政复议、行政诉讼诉讼情况"})
     good_example = example()

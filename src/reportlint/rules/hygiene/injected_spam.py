@@ -16,6 +16,7 @@ class InjectedSpam(Rule):
     name = "injected-spam"
     category = "hygiene"
     severity = Severity.WARNING
+    preview = True
     summary = Message("文中有镜像网站注入的垃圾信息", "Spam injected by a mirror site")
     options = {
         "terms": ["博彩", "百家乐", "六合彩", "时时彩", "娱乐城", "真人视讯", "老虎机", "赌场", "澳门新葡京",

@@ -16,6 +16,7 @@ class ParseError(Rule):
     name = "parse-error"
     category = "parse"
     severity = Severity.WARNING
+    preview = True
     summary = Message("无法识别的文本行", "A line the parser cannot read")
     bad_example = TITLE + "一、总体情况\n\n本年度\x07主动公开信息。\n"
     good_example = TITLE + "一、总体情况\n\n本年度主动公开信息。\n"

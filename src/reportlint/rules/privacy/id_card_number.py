@@ -31,6 +31,7 @@ class IdCardNumber(Rule):
     name = "id-card-number"
     category = "privacy"
     severity = Severity.ERROR
+    preview = True
     summary = Message("公开了身份证号码", "A resident ID number is published")
     bad_example = example(tail="申请人身份证号：11010519491231002X\n")
     good_example = example(tail="申请人身份证号：110105**********2X\n")

@@ -25,6 +25,7 @@ class PersonalMobileNumber(Rule):
     name = "personal-mobile-number"
     category = "privacy"
     severity = Severity.ERROR
+    preview = True
     summary = Message("公开了个人手机号码", "A personal mobile number is published")
     bad_example = example(tail="附件3：政府信息公开工作机构登记表\n\n联系方式\t办公：88106736 手机：17762501193\n")
     good_example = example(tail="附件3：政府信息公开工作机构登记表\n\n联系方式\t办公：88106736 手机：177****1193\n")

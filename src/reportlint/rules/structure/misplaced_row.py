@@ -16,6 +16,7 @@ class MisplacedRow(Rule):
     name = "misplaced-row"
     category = "structure"
     severity = Severity.WARNING
+    preview = True
     summary = Message("行标签位于错误的分组下", "A row label sits under the wrong group")
     bad_example = applications_rows([("（四）无法提供 | 6.属于四类过程性信息", "0 0 0 0 0 0 0")])
     good_example = applications_rows([("（三）不予公开 | 6.属于四类过程性信息", "0 0 0 0 0 0 0")])

@@ -17,6 +17,7 @@ class MissingConsistencyNote(Rule):
     name = "missing-consistency-note"
     category = "structure"
     severity = Severity.INFO
+    preview = True
     summary = Message("表三表头缺少勾稽关系说明", "Table 3's header lacks the template's consistency note")
     bad_example = applications_rows([("一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0")], note=False)
     good_example = applications_rows([("一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0")])

@@ -19,6 +19,7 @@ class MissingSection(Rule):
     name = "missing-section"
     category = "structure"
     severity = Severity.ERROR
+    preview = True
     summary = Message("缺少模板规定的章节", "A section the template requires is missing")
     bad_example = example(skip="四")
     good_example = example()

@@ -18,6 +18,7 @@ class MissingTable(Rule):
     name = "missing-table"
     category = "structure"
     severity = Severity.ERROR
+    preview = True
     summary = Message("缺少模板规定的统计表", "A table the template requires is missing")
     bad_example = example()
     good_example = (

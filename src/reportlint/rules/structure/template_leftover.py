@@ -29,6 +29,7 @@ class TemplateLeftover(Rule):
     name = "template-leftover"
     category = "structure"
     severity = Severity.WARNING
+    preview = True
     summary = Message("报告中残留模板说明文字", "Text left over from the blank template")
     bad_example = example(rename={"一": "总体情况（文字描述）"})
     good_example = example()

@@ -26,6 +26,7 @@ class TemplateYearMismatch(Rule):
     name = "template-year-mismatch"
     category = "structure"
     severity = Severity.WARNING
+    preview = True
     summary = Message("表格格式与统计年度不符，或混用新旧格式", "The table format does not match the year, or both formats are mixed")
     bad_example = _2021_TABLE.format(a="本年新制作数量", b="本年新公开数量", c="对外公开总数量")
     good_example = _2021_TABLE.format(a="本年制发件数", b="本年废止件数", c="现行有效件数")

@@ -19,6 +19,7 @@ class UnknownRow(Rule):
     name = "unknown-row"
     category = "structure"
     severity = Severity.WARNING
+    preview = True
     summary = Message("表格中有模板没有的行或列", "A table has a row or column the template does not")
     bad_example = applications_rows([("（三）不予公开小计", "0 0 0 0 0 0 0")])
     good_example = applications_rows([("1.属于国家秘密", "0 0 0 0 0 0 0")])

@@ -26,6 +26,7 @@ class CountLooksLikeMoney(Rule):
     name = "count-looks-like-money"
     category = "unit"
     severity = Severity.INFO
+    preview = True
     summary = Message("计数单元格像是金额", "A count cell looks like a money amount")
     options = {"max-count": 10_000_000}
     bad_example = _TABLE.format(count="371万元")

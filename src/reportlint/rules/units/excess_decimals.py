@@ -28,6 +28,7 @@ class ExcessDecimals(Rule):
     name = "excess-decimals"
     category = "unit"
     severity = Severity.INFO
+    preview = True
     summary = Message("金额小数位数超过要求", "A money amount has more decimals than asked for")
     bad_example = _TABLE.format(amount="24252.311082")
     good_example = _TABLE.format(amount="24252.3111")

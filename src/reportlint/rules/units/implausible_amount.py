@@ -29,6 +29,7 @@ class ImplausibleAmount(Rule):
     name = "implausible-amount"
     category = "unit"
     severity = Severity.WARNING
+    preview = True
     summary = Message("金额与单位不相称", "An amount is implausible for its unit")
     options = {"per-item-min-yuan": 100, "per-item-max-yuan": 50_000_000, "total-max-yuan": 5_000_000_000}
     bad_example = _TABLE.format(amount="9722328")

@@ -27,6 +27,7 @@ class MoneyUnitMissing(Rule):
     name = "money-unit-missing"
     category = "unit"
     severity = Severity.WARNING
+    preview = True
     summary = Message("金额没有注明单位", "A money amount has no unit")
     bad_example = _TABLE.format(header="采购总金额")
     good_example = _TABLE.format(header="采购总金额（元）")
