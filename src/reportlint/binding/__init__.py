@@ -441,9 +441,11 @@ class _TableBinder:
                         labels = []
                     header = True
                 elif kind in (ROW, GROUP):
-                    # A leaf row's label on an earlier line, with no values after it: that row
-                    # is empty. (Two row labels on one line are one row with a misplaced label.)
-                    if header or (last_kind == ROW and last_row is not row):
+                    # A leaf row's label on an earlier line, or run on without a break into
+                    # this one (a crawler's …申请3.其他（七）总计5000005), with no values after it:
+                    # that row is empty. (Two row labels in two cells of one line are one row
+                    # with a misplaced label.)
+                    if header or (last_kind == ROW and (last_row is not row or labels[-1].end == cell.start)):
                         yield LogicalRow(labels, [], header)
                         labels, header = [], False
                     last_kind, last_row = kind, row
@@ -477,7 +479,7 @@ class _GridBinder(_TableBinder):
     def kind(self, cell: Cell, in_header: bool) -> str:
         spec = self.spec
         text = cell.text
-        if spec.header_note_marker and spec.header_note_marker in text:
+        if spec.has_header_note(text):
             return COLUMN
         column = spec.column_index.find(text)
         row = _find_glued(spec, text) or spec.row_index.find(text)
@@ -498,15 +500,14 @@ class _GridBinder(_TableBinder):
 
     def bind(self) -> None:
         spec = self.spec
-        marker = spec.header_note_marker
         found_columns: list[str] = []
         header_span: Span | None = None
         data_rows: list[LogicalRow] = []
         for row in self.logical_rows():
             labels = row.labels
-            if marker and any(marker in cell.text for cell in labels):
+            if any(spec.has_header_note(cell.text) for cell in labels):
                 self.bound.header_note = True
-                labels = [cell for cell in labels if marker not in cell.text]
+                labels = [cell for cell in labels if not spec.has_header_note(cell.text)]
             if row.header:
                 header_span = header_span or row.span_cell.span
                 if any(cell.text for cell in row.values):

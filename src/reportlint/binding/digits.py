@@ -3,7 +3,8 @@
 A crawler that flattens a page writes ``一、本年新收政府信息公开申请数量801000081``: the seven cells
 80 | 1 | 0 | 0 | 0 | 0 | 81 with nothing between them. The template's equations often allow only
 one split (the row's 总计 is the sum of the six applicant columns; each column of table 3 balances).
-A row whose own equations leave exactly one split is bound that way; rows that stay ambiguous are
+A run with one digit a column has one split only and is bound so; a row whose own equations
+leave exactly one split is bound that way; rows that stay ambiguous are
 decided together by the equations across rows, and only when exactly one combination satisfies
 them all. Nothing is guessed: a row with no split or several is recorded as a misfit and left
 unbound, so the rules do not check it.
@@ -98,6 +99,11 @@ def split_runs(table: BoundTable, template: TemplateSpec) -> None:
         local = [equation for equation in equations
                  if all(term.row == row and term.column in columns for term in (*equation.left, *equation.right))]
         digits, cuts = _joined(run)
+        if len(digits) == len(columns):
+            # One digit a column: the only split there is, whatever the equations then say
+            # (1000000 for seven columns is 1|0|0|0|0|0|0, a total that its parts do not make).
+            options.append((pending, [tuple(digits)]))
+            continue
         try:
             found = list(itertools.islice(_splits(digits, columns, row, local, {}, cuts), MAX_COMBINATIONS + 1))
         except OverflowError:

@@ -69,6 +69,25 @@ def _breaks(line: str, pattern: re.Pattern[str], titles: tuple[str, ...] = ()) -
     return sorted(last.values())
 
 
+# A table label this long after a full stop starts the table (short ones, 其他 or 总计, may
+# open a sentence).
+MIN_TABLE_LABEL = 4
+
+
+def _table_starts(line: str, templates: Sequence[TemplateSpec]) -> list[int]:
+    """Positions right after a sentence's full stop where a table begins (…共收到申请3条。（本列数据
+    的勾稽关系为…）申请人情况…): the sentence is prose, not the table's first row."""
+    starts = []
+    for stop in re.finditer("。", line):
+        rest = line[stop.end():stop.end() + 40].lstrip()
+        for spec in templates:
+            if any(table.has_header_note(rest[:12]) for table in spec.tables.values()) or any(
+                    start == 0 and end >= MIN_TABLE_LABEL for start, end in spec.label_scanner.find(rest)):
+                starts.append(stop.end())
+                break
+    return starts
+
+
 def reflow(source: Source, templates: Sequence[TemplateSpec]) -> Source:
     """``source`` with line breaks around section headings where a line holds several; the same
     source when none does."""
@@ -86,9 +105,11 @@ def reflow(source: Source, templates: Sequence[TemplateSpec]) -> Source:
                     edits.append((offset + space_start, offset + heading_start))
                 if space_end < len(line):
                     edits.append((offset + heading_end, offset + space_end))
+            edits.extend((offset + start, offset + start) for start in _table_starts(line, templates))
         offset += len(line) + 1
     if not edits:
         return source
+    edits.sort()
     pieces: list[str] = []
     new_starts, old_starts = [0], [0]
     position = written = 0

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from reportlint.binding.values import is_value_text
+from reportlint.binding.values import is_value_text, read_value
 from reportlint.parsing.ast import Attachment, Block, Cell, DateLine, Document, Paragraph, Row, Section, Table
 from reportlint.source import Span
 from reportlint.templates import TemplateSpec, is_annotation, label_base, label_key
@@ -116,7 +116,7 @@ def _names_something(spec: TemplateSpec, text: str) -> bool:
     if len(text) < 2:
         return False
     for table in spec.tables.values():
-        if table.header_note_marker and table.header_note_marker in text:
+        if table.has_header_note(text):
             return True
         if table.row_index.find(text) or table.column_index.find(text) or (table.blocks and table.block_index.find(text)):
             return True
@@ -159,6 +159,10 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
                 label_chars += len(piece)
                 start = last.start - paragraph.start
                 kind = "label"
+            elif previous_kind == "value" and read_value("0" + piece).unit:
+                # A unit run on after its figure (政府集中采购 328291965元): not a cell, and no
+                # row label; the figures stay a digit run that may hold several cells.
+                continue
             elif _names_something(spec, piece) or _ENUMERATED.match(piece):
                 labels += 1
                 label_chars += len(piece)
@@ -202,7 +206,7 @@ def _votes(spec: TemplateSpec, cells: Iterable[Cell]) -> tuple[Counter, Counter]
         base = label_base(key)
         owners = [table.key for table in spec.tables.values()
                   if key in table.all_labels or base in table.all_labels
-                  or (table.header_note_marker and table.header_note_marker in cell.text)]
+                  or table.has_header_note(cell.text)]
         for owner in owners:
             votes[owner] += 1 / len(owners)
             named.setdefault(owner, set()).add(base)
@@ -242,7 +246,7 @@ def _piece(spec: TemplateSpec, block: Block, section_table: str | None = None) -
     if not cells:
         return None
     values = sum(1 for cell in cells if is_value_text(cell.text))
-    if any(table.header_note_marker and table.header_note_marker in text for table in spec.tables.values()):
+    if any(table.has_header_note(text) for table in spec.tables.values()):
         # Table 3's note (本列数据的勾稽关系为…), whatever a text layer ran into it.
         return _Piece(block, (tokens.row,), _key(spec, cells, section_table), "labels", tokens.glued,
                       max(tokens.labels, 1))

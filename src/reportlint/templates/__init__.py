@@ -92,11 +92,16 @@ class LabelScanner:
     def __init__(self, labels: Iterable[str]):
         cores = set()
         for label in labels:
-            core = _ENUMERATOR.sub("", fold(label).strip(), count=1).rstrip(":：。.")
+            full = fold(label).strip()
+            core = _ENUMERATOR.sub("", full, count=1).rstrip(":：。.")
             # Two-character words (其他, 总计, 规章) hide inside other labels and fragments; where
-            # they stand between figures, the figures already set them apart.
+            # they stand between figures, the figures already set them apart. With their
+            # enumerator (3.其他, （七）总计) they are distinct enough, and found where a blank row
+            # runs its label into the next one's.
             if len(core) >= 3:
                 cores.add(core)
+            elif full != core and len(full) >= 4:
+                cores.add(full.rstrip(":：。."))
         alternatives = []
         for core in sorted(cores, key=len, reverse=True):  # at one place, the longest label wins
             alternatives.append("".join(f"[{re.escape(_QUOTES)}]?" if char in _QUOTES else r"\s*" if char.isspace()
@@ -246,7 +251,11 @@ class TableSpec:
     column_labels: tuple[str, ...] = ()
     header_label: str | None = None
     header_note: str | None = None
-    header_note_marker: str | None = None
+    # Words that identify the note in any of its printings (勾稽 and its variant 钩稽).
+    header_note_markers: tuple[str, ...] = ()
+
+    def has_header_note(self, text: str) -> bool:
+        return any(marker in text for marker in self.header_note_markers)
 
     @functools.cached_property
     def row_index(self) -> LabelIndex:
@@ -513,7 +522,7 @@ def spec_from_data(data: dict, path: str | None = None) -> TemplateSpec:
             column_labels=tuple(raw.get("column_labels", ())),
             header_label=raw.get("header_label"),
             header_note=raw.get("header_note"),
-            header_note_marker=raw.get("header_note_marker"),
+            header_note_markers=tuple(raw.get("header_note_markers", ())),
         )
     sections = tuple(
         SectionSpec(

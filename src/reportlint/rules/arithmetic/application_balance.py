@@ -16,7 +16,6 @@ class ApplicationBalance(EquationFamilyRule):
     name = "application-balance"
     category = "arithmetic"
     severity = Severity.ERROR
-    preview = True
     family = "balance"
     summary = Message("表三各列：本年新收 + 上年结转 = （七）总计 + 结转下年度", "Table 3, each column: new + carried over = total decided + carried forward")
     bad_example = applications("5 0 0 0 0 0 5", "1 0 0 0 0 0 1", "4 0 0 0 0 0 4", "4 0 0 0 0 0 4", "1 0 0 0 0 0 1")

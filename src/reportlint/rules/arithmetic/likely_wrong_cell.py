@@ -21,7 +21,6 @@ class LikelyWrongCell(Rule):
     name = "likely-wrong-cell"
     category = "arithmetic"
     severity = Severity.ERROR
-    preview = True
     summary = Message("多个等式同时不成立时，指出最可能填错的单元格", "When several equations fail, point at the cell that is most likely wrong")
     bad_example = applications("2 0 0 0 0 0 2", "0 0 0 0 0 0 0", "2 0 0 0 0 0 2", "2 0 0 0 0 0 0", "0 0 0 0 0 0 0")
     good_example = applications("2 0 0 0 0 0 2", "0 0 0 0 0 0 0", "2 0 0 0 0 0 2", "2 0 0 0 0 0 2", "0 0 0 0 0 0 0")

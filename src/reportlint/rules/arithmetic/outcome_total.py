@@ -17,7 +17,6 @@ class OutcomeTotal(EquationFamilyRule):
     name = "outcome-total"
     category = "arithmetic"
     severity = Severity.ERROR
-    preview = True
     family = "outcomes"
     summary = Message("表三各列：（七）总计 = 各项办理结果之和", "Table 3, each column: total = sum of the outcome rows")
     bad_example = applications_table({"一、": "3 0 0 0 0 0 3", "（一）": "2 0 0 0 0 0 2", "（七）": "3 0 0 0 0 0 3"})

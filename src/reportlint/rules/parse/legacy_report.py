@@ -15,7 +15,6 @@ class LegacyReport(Rule):
     name = "legacy-report"
     category = "parse"
     severity = Severity.INFO
-    preview = True
     summary = Message("2018年及以前的报告，不按新格式检查", "A report on 2018 or earlier, not checked against the current formats")
     bad_example = "某某局2017年政府信息公开工作年度报告\n\n一、概述\n\n本报告依据《中华人民共和国政府信息公开条例》编制。\n"
     good_example = "某某局2020年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度主动公开信息120条。\n"
