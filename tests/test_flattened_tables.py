@@ -68,3 +68,19 @@ def test_blank_rows_whose_labels_run_into_the_next_are_rows_of_their_own():
     blank = sorted(f.location.row for f in findings if f.code == "RL107")
     assert blank == ["outcome.other.other", "outcome.other.unpaid_fee"]
     assert not [f for f in findings if f.code in ("RL106", "RL109") and f.location.table == "applications"]
+
+
+def test_blank_cells_between_pipes_without_the_outer_ones_are_cells():
+    """html2text's tables (沭阳县发改局 2023, tests/corpus/shuyang-fgj-2023-markdown.md) print no
+    outer pipes: ``一、本年新收… |  26 |  |  |  |  |  |  26``. The five blank columns are cells, so
+    the row is seven wide, as the page and its browser copy have it."""
+    path = CORPUS / "shuyang-fgj-2023-markdown.md"
+    text = path.read_text(encoding="utf-8")
+    assert "一、本年新收政府信息公开申请数量 |  26 |  |  |  |  |  |  26" in text
+    report = reportlint.parse(text)
+    table = report.table("applications")
+    assert number(table, "new", "natural_person") == Decimal(26) and number(table, "new", "total") == Decimal(26)
+    assert table.cells[("new", "business")].value.kind == "empty"
+    codes = {f.code for f in reportlint.lint_file(path, config=reportlint.Config(preview=True))}
+    page = {f.code for f in reportlint.lint_file(CORPUS / "shuyang-fgj-2023-html.html", config=reportlint.Config(preview=True))}
+    assert "RL105" not in codes and codes == page == {"RL103", "RL107"}

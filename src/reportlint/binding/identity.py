@@ -24,6 +24,7 @@ _ORGAN_AFTER_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4}
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|来源|信息来源)[:：]\s*(\S{2,40}?)(?=\s|(?:发布)?(?:时间|日期)[:：]|浏览|$)")
 # A report's title printed as a line of its own below a page's header (a web page converted to
 # Markdown, whose first line is the site's logo).
+_MARKUP = re.compile(r"\*{2,}|_{2,}|^#+\s*")
 _TITLE_LINE = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,10}(?:年度报告|年报)\s*$")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
@@ -110,6 +111,7 @@ def _clean(organ: str) -> str:
 
 
 def _organ_in_title(text: str) -> str | None:
+    text = _MARKUP.sub("", text).strip()  # a converter's emphasis and heading marks (**标题：** …)
     for pattern in (_ORGAN_BEFORE_YEAR, _ORGAN_AFTER_YEAR):
         match = pattern.search(text)
         if match and not re.fullmatch(r"[\d年度]*", match.group(1)):

@@ -29,6 +29,7 @@ __all__ = ["Region", "find_regions", "paragraph_row"]
 _PAGE_FURNITURE = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}")
 # Cells are set apart by spaces, or by pipes (a Markdown converter that writes rows as "规章| 0| 0| 0").
 _WHITESPACE_CHUNK = re.compile(r"[^\s|]+")
+_EMPTY_PIPE_CELL = re.compile(r"\|(?=[ \t\u3000\xa0]*(?:\||$))")
 # Inside a chunk with no spaces: runs of figures (digits with their point or thousands commas).
 _FIGURE_RUN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")
 # A run of figures directly followed by an enumerated label ("00000002.其他…"): its last digit
@@ -174,8 +175,24 @@ def _tokenize(spec: TemplateSpec, paragraph: Paragraph) -> _Tokens:
                     start = last.start - paragraph.start
             cells.append(_cell(paragraph, start, end))
             previous_kind = kind
+    if "|" in text:
+        cells = sorted((*cells, *_blank_pipe_cells(paragraph)), key=lambda cell: cell.start)
     return _Tokens(Row(tuple(cells), paragraph.start, paragraph.start + len(text), paragraph.source_map),
                    labels, unknown, tuple(glued), label_chars)
+
+
+def _blank_pipe_cells(paragraph: Paragraph) -> list[Cell]:
+    """Cells separated by pipes without the outer ones (html2text: 一、本年新收… |  26 |  |  |  26):
+    an empty cell between two pipes, or after the last, is a blank cell of the row. Pipes run
+    together, or trailing a line of one cell, are a converter's debris (46209 | ||), not cells."""
+    blanks: list[Cell] = []
+    offset = 0
+    for line in paragraph.text.split("\n"):
+        if "||" not in line and sum(1 for part in line.split("|") if part.strip()) >= 2:
+            blanks.extend(_cell(paragraph, offset + match.end(), offset + match.end())
+                          for match in _EMPTY_PIPE_CELL.finditer(line))
+        offset += len(line) + 1
+    return blanks
 
 
 def paragraph_row(spec: TemplateSpec, paragraph: Paragraph) -> Row:
