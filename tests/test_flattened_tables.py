@@ -84,3 +84,25 @@ def test_blank_cells_between_pipes_without_the_outer_ones_are_cells():
     codes = {f.code for f in reportlint.lint_file(path, config=reportlint.Config(preview=True))}
     page = {f.code for f in reportlint.lint_file(CORPUS / "shuyang-fgj-2023-html.html", config=reportlint.Config(preview=True))}
     assert "RL105" not in codes and codes == page == {"RL103", "RL107"}
+
+
+def test_a_2019_table_label_in_prose_is_no_2019_table():
+    """金井片区 2022: 一、总体情况 says 政府集中采购项目的目录、标准及实施情况2条 (a category of
+    proactive disclosure); its 表二 is in the 2021 format. 海坛片区 2022 really prints a 2019 表二."""
+    text, report, findings = read("pingtan-jjp-2022-crawler")
+    assert "政府集中采购项目的目录、标准及实施情况" in text
+    assert report.template.id == "2021" and not [f for f in findings if f.code == "RL112"]
+    _, mixed, findings = read("pingtan-htp-2022-crawler")
+    assert mixed.template.id == "2019" and [f.code for f in findings if f.code == "RL112"] == ["RL112"]
+
+
+def test_a_section_of_the_reports_own_between_two_template_sections_ends_the_one_before():
+    """苏平片区 2023: 四、…行政诉讼情况 (fifteen zeros) 五、信息处理费收取情况 (its own table, 000)
+    六、存在的主要问题和改进情况. Section 五 is not the template's, yet 表四 ends where it begins."""
+    text, report, findings = read("pingtan-spp-2023-crawler")
+    assert "总计 000000000000000五、信息处理费收取情况" in text
+    reviews = report.table("reviews")
+    assert [number(reviews, "cases", column) for column in ("review.total", "suit_after_review.total")] == [0, 0]
+    assert not [f for f in findings if f.code == "RL003"]
+    (extra,) = [f for f in findings if f.code == "RL102"]
+    assert "五、信息处理费收取情况" in extra.message.zh

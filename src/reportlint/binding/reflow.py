@@ -66,7 +66,26 @@ def _breaks(line: str, pattern: re.Pattern[str], titles: tuple[str, ...] = ()) -
     if len(last) < 2:
         return []
     last.update(_near_titles(line, titles, set(last)))
-    return sorted(last.values())
+    return sorted([*last.values(), *_headings_between(line, last)])
+
+
+_ORDER = "一二三四五六七八九十"
+
+
+def _headings_between(line: str, found: dict[str, tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """A section of the report's own between two template headings whose numbers leave one
+    out (四、…行政诉讼情况 … 五、信息处理费收取情况 … 六、存在的主要问题…): a break before it,
+    so that its text is not read as the end of the section before."""
+    numbered = sorted((_ORDER.index(key[0]), place) for key, place in found.items()
+                      if len(key) == 2 and key[0] in _ORDER and key[1] in "、.．")
+    breaks = []
+    for (number, place), (following, next_place) in zip(numbered, numbered[1:]):
+        if following - number != 2:
+            continue
+        start = line.rfind(f"{_ORDER[number + 1]}、", place[2], next_place[1])
+        if start >= 0:
+            breaks.append((start, start, len(line), len(line)))  # a break before it only
+    return breaks
 
 
 # A table label this long after a full stop starts the table (short ones, 其他 or 总计, may

@@ -22,7 +22,6 @@ class RowWidth(Rule):
     name = "row-width"
     category = "structure"
     severity = Severity.WARNING
-    preview = True
     summary = Message("表格行的数值个数与列数不符", "A table row has more or fewer values than columns")
     bad_example = applications_rows([("一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0 0 0 0 0 0 0 0")])
     good_example = applications_rows([("一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0")])
