@@ -230,9 +230,6 @@ def title_year(document: Document) -> int | None:
     return int(match.group(1)) if match else None
 
 
-_CELL_END = frozenset(" \t\n\u3000|（(:：0123456789")
-
-
 def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table], text: str = "") -> dict[str, list[str]]:
     keys = {label_key(cell.text) for table in tables for row in table.rows for cell in row.cells
             if cell.text and not is_value_text(cell.text)}
@@ -242,29 +239,36 @@ def _template_scores(templates: Sequence[TemplateSpec], tables: Iterable[Table],
     # Also where a table was parsed but another is written as plain lines (规章 | 0 | 0 | 0 |).
     bases = keys | {label_base(key) for key in keys}
     signatures = {label for spec in templates for label in spec.signature}
-
-    def cells(label: str) -> int:
-        # Where it stands as a cell: followed by a figure, a separator, its unit or the next
-        # label (a crawler's 本年新制作数量本年新公开数量…), not by more words (政府集中采购项目的
-        # 目录… in the prose of 一、总体情况 is no 2019 table).
-        def starts_label(piece: str, length: int) -> bool:
-            return any(found and found[0][0] == 0 and found[0][1] >= length
-                       for found in (spec.label_scanner.find(piece) for spec in templates))
-
-        count = 0
-        for match in re.finditer(re.escape(label), text):
-            after = text[match.end():match.end() + 40]
-            if (not after or after[0] in _CELL_END or starts_label(after, 1)
-                    or starts_label(text[match.start():match.start() + 80], len(label) + 1)):
-                count += 1  # (the last: the start of a longer row label, 申请人无正当理由逾期不补正、行政机关…)
-        return count
+    as_cells = {label: _times_printed_as_cell(label, text, templates) for label in signatures if len(label) >= 5}
 
     def printed(label: str) -> bool:
         # Only where it is not just part of a longer label (处理决定数量 in 本年处理决定数量).
-        longer = sum(cells(other) for other in signatures if label in other and other != label)
-        return len(label) >= 5 and cells(label) > longer
+        longer = sum(as_cells.get(other, 0) for other in signatures if label in other and other != label)
+        return len(label) >= 5 and as_cells[label] > longer
     return {spec.id: [label for label in spec.signature if label_key(label) in bases or printed(label)]
             for spec in templates}
+
+
+# What may follow a label printed as a cell: a space, a separator, its unit's bracket, a figure.
+_CELL_END = frozenset(" \t\n\u3000|（(:：0123456789")
+
+
+def _times_printed_as_cell(label: str, text: str, templates: Sequence[TemplateSpec]) -> int:
+    """How often ``label`` stands in ``text`` as a table cell: followed by a figure, a separator,
+    its unit or the next label (a crawler's 本年新制作数量本年新公开数量…), or as the start of a
+    longer row label (申请人无正当理由逾期不补正、行政机关…); not where more words follow
+    (政府集中采购项目的目录… in the prose of 一、总体情况 is no 2019 table)."""
+    def label_at_start(piece: str, length: int) -> bool:
+        return any((found := spec.label_scanner.find(piece)) and found[0][0] == 0 and found[0][1] >= length
+                   for spec in templates)
+
+    count = 0
+    for match in re.finditer(re.escape(label), text):
+        after = text[match.end():match.end() + 40]
+        if (not after or after[0] in _CELL_END or label_at_start(after, 1)
+                or label_at_start(text[match.start():match.start() + 80], len(label) + 1)):
+            count += 1
+    return count
 
 
 def choose_template(

@@ -15,12 +15,14 @@ import functools
 import re
 from typing import Sequence
 
+from reportlint.parsing.numerals import heading_number
 from reportlint.source import Source, SourceMap
 from reportlint.templates import TemplateSpec
 
 # A line this long may be a flattened page; shorter ones are left alone.
 MIN_FLATTENED_LENGTH = 300
 _NUMERAL = r"(?:[一二三四五六七八九十]{1,2}\s?[、.．]|第[一二三四五六七八九十]{1,2}部分[、：:]?)"
+_NUMERAL_PATTERN = re.compile(_NUMERAL)
 
 
 @functools.lru_cache(maxsize=8)
@@ -69,22 +71,20 @@ def _breaks(line: str, pattern: re.Pattern[str], titles: tuple[str, ...] = ()) -
     return sorted([*last.values(), *_headings_between(line, last)])
 
 
-_ORDER = "一二三四五六七八九十"
-
-
 def _headings_between(line: str, found: dict[str, tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """A section of the report's own between two template headings whose numbers leave one
     out (四、…行政诉讼情况 … 五、信息处理费收取情况 … 六、存在的主要问题…): a break before it,
     so that its text is not read as the end of the section before."""
-    numbered = sorted((_ORDER.index(key[0]), place) for key, place in found.items()
-                      if len(key) == 2 and key[0] in _ORDER and key[1] in "、.．")
+    numbered = sorted((number, place) for place in found.values()
+                      if (number := heading_number(line[place[1]:place[2]])) is not None)
     breaks = []
     for (number, place), (following, next_place) in zip(numbered, numbered[1:]):
         if following - number != 2:
             continue
-        start = line.rfind(f"{_ORDER[number + 1]}、", place[2], next_place[1])
-        if start >= 0:
-            breaks.append((start, start, len(line), len(line)))  # a break before it only
+        between = [match.start() for match in _NUMERAL_PATTERN.finditer(line, place[2], next_place[1])
+                   if heading_number(match.group()) == number + 1]
+        if between:
+            breaks.append((between[-1], between[-1], len(line), len(line)))  # a break before it only
     return breaks
 
 
